@@ -1,0 +1,52 @@
+# Vigie: the association's site. `make html` builds, `make test` checks.
+# Every target sets up .venv (pinned dependencies) on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# SITEURL: the address feeds and absolute links point to in a local build.
+SITEURL ?= http://$(HOST):$(PORT)
+export VIGIE_SITEURL := $(SITEURL)
+# DRAFTS=1 builds drafts and scheduled posts under /brouillons/<slug>/.
+export VIGIE_DRAFTS := $(DRAFTS)
+PELICANOPTS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help html test lint serve devserver clean publish
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+html: $(VENV)/.installed ## Build content/ into output/
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+publish: $(VENV)/.installed ## Build for the public site (publishconf.py)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+serve: $(VENV)/.installed ## Serve output/ on http://127.0.0.1:8000
+	$(PELICAN) --listen -b $(HOST) -p $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+devserver: $(VENV)/.installed ## Rebuild on every save and serve
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload -b $(HOST) -p $(PORT) $(PELICANOPTS)
+
+lint: $(VENV)/.installed ## Lint and format check with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.installed lint ## Lint, then run every test
+	$(BIN)/pytest
+
+clean: ## Remove output/ and caches
+	rm -rf $(OUTPUTDIR) cache .pytest_cache
