@@ -1,0 +1,119 @@
+"""Settings for a local build (`make html`): links from the site root, feeds absolute."""
+
+import os
+import sys
+
+# Plugins are imported by folder name, both here and in the tests.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+SITENAME = "Vigie"
+SITESUBTITLE = "Cybersécurité en santé : tribunes, actualités et campagnes"
+ASSOCIATION = (
+    "Vigie, association des professionnels de la sécurité "
+    "des systèmes d'information en santé"
+)
+# Pages link from the site root; feeds and absolute links use FEED_DOMAIN.
+SITEURL = ""
+FEED_DOMAIN = os.environ.get("VIGIE_SITEURL") or "http://127.0.0.1:8000"
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+AUTHORS_PATH = "authors"
+CAMPAIGNS_PATH = "campaigns"
+
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+LOCALE = ("C.UTF-8",)
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["markdown_reader", "french", "authors", "schedule"]
+
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
+
+# The slug is the file's name, so editing a title never moves a post.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+AUTHOR_URL = "auteurs/{slug}/"
+AUTHOR_SAVE_AS = "auteurs/{slug}/index.html"
+AUTHORS_URL = "auteurs/"
+AUTHORS_SAVE_AS = "auteurs/index.html"
+CATEGORY_URL = "rubriques/{slug}/"
+CATEGORY_SAVE_AS = "rubriques/{slug}/index.html"
+CATEGORIES_URL = "rubriques/"
+CATEGORIES_SAVE_AS = "rubriques/index.html"
+TAG_URL = "campagnes/{slug}/"
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+INDEX_URL = ""
+INDEX_SAVE_AS = "index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "authors", "categories", "archives", "notfound"]
+NOTFOUND_URL = "404.html"
+NOTFOUND_SAVE_AS = "404.html"
+DEFAULT_CATEGORY = "Actualité"
+
+# A draft, or a post dated in the future, is written nowhere unless DRAFTS=1.
+WITH_FUTURE_DATES = False
+PREVIEW_DRAFTS = os.environ.get("VIGIE_DRAFTS") == "1"
+DRAFT_URL = "brouillons/{slug}/" if PREVIEW_DRAFTS else ""
+DRAFT_SAVE_AS = "brouillons/{slug}/index.html" if PREVIEW_DRAFTS else ""
+DRAFT_PAGE_URL = "brouillons/pages/{slug}/" if PREVIEW_DRAFTS else ""
+DRAFT_PAGE_SAVE_AS = "brouillons/pages/{slug}/index.html" if PREVIEW_DRAFTS else ""
+
+DEFAULT_PAGINATION = 10
+DEFAULT_ORPHANS = 0
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Summaries are plain text headers or the first paragraph (see markdown_reader).
+FORMATTED_FIELDS = []
+
+# Feeds come with their own plugin; Pelican's are off.
+FEED_ATOM = None
+FEED_RSS = None
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+NAVIGATION = (
+    ("Campagnes", "campagnes/"),
+    ("Auteurs", "auteurs/"),
+    ("Rubriques", "rubriques/"),
+    ("Archives", "archives/"),
+    ("À propos", "a-propos/"),
+)
+FOOTER_LINKS = (
+    ("Mentions légales", "mentions-legales/"),
+    ("Confidentialité", "confidentialite/"),
+)
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []
