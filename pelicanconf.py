@@ -1,4 +1,4 @@
-"""Settings for a local build (`make html`): links from the site root, feeds absolute."""
+"""Settings for a local build (`make html`): root-relative links, absolute feeds."""
 
 import os
 import sys
@@ -67,6 +67,7 @@ DIRECT_TEMPLATES = ["index", "authors", "categories", "archives", "notfound"]
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
 DEFAULT_CATEGORY = "Actualité"
+USE_FOLDER_AS_CATEGORY = False
 
 # A draft, or a post dated in the future, is written nowhere unless DRAFTS=1.
 WITH_FUTURE_DATES = False

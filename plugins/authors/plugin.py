@@ -59,7 +59,9 @@ def attach_profiles(generator):
     for error in errors:
         logger.error("%s", error)
     generator.context["author_profiles"] = profiles
-    for article in chain(generator.articles, generator.hidden_articles, generator.drafts):
+    for article in chain(
+        generator.articles, generator.hidden_articles, generator.drafts
+    ):
         authors = []
         for author_id in getattr(article, "author_ids", []):
             if author_id in profiles:

@@ -21,14 +21,20 @@ class AuthorProfile:
     bio_markdown: str = ""
 
 
-def parse_profile(author_id: str, text: str) -> tuple[AuthorProfile | None, list[Problem]]:
+def parse_profile(
+    author_id: str, text: str
+) -> tuple[AuthorProfile | None, list[Problem]]:
     """Read an author file's text; return the profile, or None and the problems."""
     parsed = parse_source(text)
     problems = list(parsed.problems)
     name = as_text(parsed.value("name"))
     if not name:
         problems.append(
-            Problem(1, "il manque le nom de l'auteur : ajoutez une ligne « Name: Prénom Nom ».")
+            Problem(
+                1,
+                "il manque le nom de l'auteur : "
+                "ajoutez une ligne « Name: Prénom Nom ».",
+            )
         )
     if problems:
         return None, problems

@@ -95,7 +95,7 @@ def _parse_key_values(lines: list[str]) -> ParsedSource:
     parsed = ParsedSource(header_format="pelican")
     current: tuple[str, list[str], int] | None = None
     index = 0
-    for index, line in enumerate(lines):  # noqa: B007 - index is used after the loop
+    for index, line in enumerate(lines):
         if not line.strip():
             break
         key_match = KEY_LINE.match(line)
@@ -126,17 +126,16 @@ def _quote_hash_values(block: list[str]) -> list[str]:
         match = YAML_HASH_VALUE.match(line)
         if match:
             value = match["value"].rstrip().replace("\\", "\\\\").replace('"', '\\"')
-            line = f'{match["head"]}"{value}"'
-        quoted.append(line)
+            quoted.append(f'{match["head"]}"{value}"')
+        else:
+            quoted.append(line)
     return quoted
 
 
 def _parse_yaml(lines: list[str]) -> ParsedSource:
     """Read a YAML front-matter block that starts on line 1."""
     parsed = ParsedSource(header_format="yaml")
-    end = next(
-        (i for i in range(1, len(lines)) if lines[i].rstrip() in YAML_END), None
-    )
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in YAML_END), None)
     if end is None:
         parsed.problems.append(
             Problem(

@@ -76,9 +76,7 @@ class VigieMarkdownReader(BaseReader):
     def __init__(self, settings):
         """Build one Markdown converter, reused (and reset) for every file."""
         super().__init__(settings)
-        self._markdown = Markdown(
-            extensions=MARKDOWN_EXTENSIONS, output_format="html"
-        )
+        self._markdown = Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
     def render(self, body: str) -> str:
         """Convert a Markdown body to HTML."""
