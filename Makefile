@@ -17,6 +17,8 @@ export VIGIE_SITEURL := $(SITEURL)
 # DRAFTS=1 builds drafts and scheduled posts under /brouillons/<slug>/.
 export VIGIE_DRAFTS := $(DRAFTS)
 PELICANOPTS ?=
+# Plain log lines keep `path:line: message` whole; any error fails the build.
+PELICANFLAGS := --log-handler plain --fatal errors
 
 .DEFAULT_GOAL := help
 .PHONY: help html test lint serve devserver clean publish
@@ -30,16 +32,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 html: $(VENV)/.installed ## Build content/ into output/
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANFLAGS) $(PELICANOPTS)
 
 publish: $(VENV)/.installed ## Build for the public site (publishconf.py)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANFLAGS) $(PELICANOPTS)
 
 serve: $(VENV)/.installed ## Serve output/ on http://127.0.0.1:8000
 	$(PELICAN) --listen -b $(HOST) -p $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 devserver: $(VENV)/.installed ## Rebuild on every save and serve
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload -b $(HOST) -p $(PORT) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload -b $(HOST) -p $(PORT) --log-handler plain $(PELICANOPTS)
 
 lint: $(VENV)/.installed ## Lint and format check with ruff
 	$(BIN)/ruff check .

@@ -30,7 +30,7 @@ LOCALE = ("C.UTF-8",)
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "french", "authors", "schedule"]
+PLUGINS = ["markdown_reader", "french", "authors", "schedule", "campaigns"]
 
 JINJA_ENVIRONMENT = {
     "autoescape": True,
@@ -54,8 +54,9 @@ CATEGORY_SAVE_AS = "rubriques/{slug}/index.html"
 CATEGORIES_URL = "rubriques/"
 CATEGORIES_SAVE_AS = "rubriques/index.html"
 TAG_URL = "campagnes/{slug}/"
-TAG_SAVE_AS = ""
-TAGS_SAVE_AS = ""
+TAG_SAVE_AS = "campagnes/{slug}/index.html"
+TAGS_URL = "campagnes/"
+TAGS_SAVE_AS = "campagnes/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 INDEX_URL = ""
@@ -63,7 +64,7 @@ INDEX_SAVE_AS = "index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "authors", "categories", "archives", "notfound"]
+DIRECT_TEMPLATES = ["index", "tags", "authors", "categories", "archives", "notfound"]
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
 DEFAULT_CATEGORY = "Actualité"

@@ -53,6 +53,8 @@ def run_build(
             str(REPO / settings),
             "--fatal",
             "errors",
+            "--log-handler",
+            "plain",
         ],
         cwd=REPO,
         env=full_env,

@@ -4,7 +4,12 @@ import logging
 import os
 from itertools import chain
 
-from markdown_reader.reader import ContentError, VigieMarkdownReader, decode_source
+from markdown_reader.reader import (
+    ContentError,
+    VigieMarkdownReader,
+    decode_source,
+    display_path,
+)
 from markupsafe import Markup
 from pelican import signals
 from pelican.urlwrappers import Author
@@ -43,7 +48,7 @@ def load_profiles(
         if not problems:
             profile, problems = parse_profile(author_id, text)
         if problems:
-            errors.append(ContentError(os.path.relpath(path), problems))
+            errors.append(ContentError(display_path(path, settings), problems))
             continue
         authors[author_id] = profiled_author(
             profile, reader.render(profile.bio_markdown), settings
@@ -70,9 +75,9 @@ def attach_profiles(generator):
                 logger.error(
                     "%s: l'auteur « %s » n'a pas de fiche : créez %s/%s.md "
                     "ou corrigez l'identifiant.",
-                    os.path.relpath(article.source_path),
+                    display_path(article.source_path, settings),
                     author_id,
-                    os.path.relpath(authors_dir),
+                    display_path(authors_dir, settings),
                     author_id,
                 )
         if authors:

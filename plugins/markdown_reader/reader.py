@@ -10,6 +10,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category
 
 from .headers import ParsedSource, Problem, parse_source
+from .headings import CommonMarkHeadingsExtension
 from .metadata import as_text, parse_date, split_list
 
 logger = logging.getLogger(__name__)
@@ -62,9 +63,9 @@ def first_paragraph(html: str) -> str:
     return ""
 
 
-def display_path(source_path: str) -> str:
-    """The path shown to writers: relative to the working directory."""
-    return os.path.relpath(source_path)
+def display_path(source_path: str, settings) -> str:
+    """The path shown to writers: relative to the folder holding content/."""
+    return os.path.relpath(source_path, os.path.dirname(settings["PATH"]))
 
 
 class VigieMarkdownReader(BaseReader):
@@ -76,7 +77,10 @@ class VigieMarkdownReader(BaseReader):
     def __init__(self, settings):
         """Build one Markdown converter, reused (and reset) for every file."""
         super().__init__(settings)
-        self._markdown = Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._markdown = Markdown(
+            extensions=[*MARKDOWN_EXTENSIONS, CommonMarkHeadingsExtension()],
+            output_format="html",
+        )
 
     def render(self, body: str) -> str:
         """Convert a Markdown body to HTML."""
@@ -85,7 +89,7 @@ class VigieMarkdownReader(BaseReader):
 
     def read(self, source_path):
         """Return the HTML and the metadata of a file, or raise ContentError."""
-        path = display_path(source_path)
+        path = display_path(source_path, self.settings)
         with open(source_path, "rb") as source:
             text, problems = decode_source(source.read())
         if problems:
@@ -100,7 +104,9 @@ class VigieMarkdownReader(BaseReader):
 
     def build_metadata(self, parsed: ParsedSource, html: str):
         """Map header fields to Pelican metadata; return it with any problems."""
-        metadata: dict[str, object] = {}
+        metadata: dict[str, object] = {
+            "header_lines": {key: field.line for key, field in parsed.fields.items()}
+        }
         problems: list[Problem] = []
         for key, header in parsed.fields.items():
             if key in DATE_KEYS:

@@ -184,8 +184,49 @@ def test_titles_are_escaped(build_site):
     assert "&lt;b&gt;&amp;&#34;x&#34;&lt;/b&gt;" in page
 
 
-def test_no_asset_or_link_leaves_the_site(small_site):
-    for path in small_site.output.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
-            assert not url.startswith(("http:", "https:", "//")), (path, url)
+def asset_urls(soup):
+    """What a browser fetches by itself: sources, stylesheets, icons, preloads."""
+    urls = [tag["src"] for tag in soup.find_all(src=True)]
+    urls += [tag["srcset"] for tag in soup.find_all(srcset=True)]
+    urls += [
+        link["href"]
+        for link in soup.find_all("link", href=True)
+        if not {"alternate", "canonical"} & set(link.get("rel", []))
+    ]
+    return urls
+
+
+def test_no_request_leaves_the_site(sample_site):
+    pages = list(sample_site.output.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        soup = sample_site.html("/" + str(path.relative_to(sample_site.output)))
+        for url in asset_urls(soup):
+            assert not re.match(r"^(https?:)?//", url), (path, url)
+        assert not soup.find("script", src=True), path
+
+
+def test_sample_home_lists_the_newest_posts(sample_site):
+    dates = [t["datetime"] for t in sample_site.html("/").select(".card time")]
+    assert len(dates) == 10
+    assert dates == sorted(dates, reverse=True)
+    assert dates[0].startswith("2026-11-20")
+
+
+def test_every_sample_post_has_its_author_box(sample_site):
+    posts = sorted(sample_site.output.glob("20[0-9][0-9]/*/index.html"))
+    assert len(posts) == 15  # 14 published and 1 hidden; no draft, no scheduled
+    for path in posts:
+        soup = sample_site.html("/" + str(path.relative_to(sample_site.output)))
+        names = soup.select(".author-box .author__name a")
+        assert names, path
+        for name in names:
+            assert sample_site.page(name["href"]).is_file(), (path, name["href"])
+
+
+def test_sample_images_are_served(sample_site):
+    page = sample_site.html("/2025/lancement-campagne-tous-cyber-vigilants/")
+    images = page.select(".post__body img")
+    assert images and all(img.get("alt") for img in images)
+    for img in images + page.select(".post__image"):
+        assert sample_site.page(img["src"]).is_file(), img["src"]

@@ -1,0 +1,195 @@
+"""Signal glue: hashtags become campaigns, with pages, links and share links."""
+
+import datetime as dt
+import logging
+import os
+from itertools import chain
+from zoneinfo import ZoneInfo
+
+from markdown_reader.reader import (
+    ContentError,
+    VigieMarkdownReader,
+    decode_source,
+    display_path,
+)
+from markupsafe import Markup
+from pelican import signals
+from pelican.urlwrappers import Tag
+
+from .definitions import CampaignDefinition, parse_campaign
+from .hashtags import (
+    closest_slug,
+    dedupe_by_slug,
+    display_spellings,
+    hashtag_slug,
+    link_inline_hashtags,
+    parse_hashtags_field,
+)
+from .listing import campaign_status, index_order
+from .share import share_links, share_text
+
+logger = logging.getLogger(__name__)
+
+
+def load_definitions(
+    campaigns_dir: str, settings
+) -> tuple[dict[str, CampaignDefinition], list[ContentError]]:
+    """Read every campaign file: the definitions by slug, and the bad files."""
+    definitions: dict[str, CampaignDefinition] = {}
+    errors: list[ContentError] = []
+    if not os.path.isdir(campaigns_dir):
+        return definitions, errors
+    for file_name in sorted(os.listdir(campaigns_dir)):
+        file_slug, extension = os.path.splitext(file_name)
+        if extension not in (".md", ".markdown"):
+            continue
+        path = os.path.join(campaigns_dir, file_name)
+        with open(path, "rb") as source:
+            text, problems = decode_source(source.read())
+        definition = None
+        if not problems:
+            definition, problems = parse_campaign(file_slug, text)
+        if problems:
+            errors.append(ContentError(display_path(path, settings), problems))
+        else:
+            definitions[definition.slug] = definition
+    return definitions, errors
+
+
+def source_line_of(path: str, spelling: str) -> int:
+    """The first line of a file where `#spelling` is written (1 if not found)."""
+    needle = f"#{spelling}".casefold()
+    with open(path, encoding="utf-8") as source:
+        for number, line in enumerate(source, start=1):
+            if needle in line.casefold():
+                return number
+    return 1
+
+
+class CampaignCollector:
+    """Everything the plugin learns during one build (reset at each build)."""
+
+    def __init__(self, generator):
+        """Read the campaign files and prepare the per-build state."""
+        self.settings = generator.settings
+        campaigns_dir = os.path.join(
+            generator.path, self.settings.get("CAMPAIGNS_PATH", "campaigns")
+        )
+        self.definitions, errors = load_definitions(campaigns_dir, self.settings)
+        for error in errors:
+            logger.error("%s", error)
+        self.reader = VigieMarkdownReader(self.settings)
+        self.today = dt.datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
+
+    def href(self, slug: str) -> str:
+        """The campaign page's URL, as the theme writes links."""
+        return (
+            f"{self.settings['SITEURL']}/{self.settings['TAG_URL'].format(slug=slug)}"
+        )
+
+    def read_hashtags(self, article) -> list[tuple[str, int]]:
+        """Link the post's inline hashtags; return every use (spelling, weight)."""
+        header, invalid = parse_hashtags_field(getattr(article, "hashtags", "") or "")
+        for token in invalid:
+            line = getattr(article, "header_lines", {}).get("hashtags", 1)
+            logger.warning(
+                "%s:%d: « %s » n'est pas un mot-dièse : il commence par une lettre "
+                "(#Cyber2026, pas #2026).",
+                display_path(article.source_path, self.settings),
+                line,
+                token,
+            )
+        article._content, inline = link_inline_hashtags(article._content, self.href)
+        article.hashtag_spellings = dedupe_by_slug(header + inline)
+        return header + inline
+
+    def warn_typos(self, article) -> None:
+        """Suggest the declared campaign one edit away from an unknown hashtag."""
+        for spelling in article.hashtag_spellings:
+            slug = hashtag_slug(spelling)
+            if slug in self.definitions:
+                continue
+            near = closest_slug(slug, self.definitions)
+            if near:
+                logger.warning(
+                    "%s:%d: mot-dièse #%s : vouliez-vous dire #%s ?",
+                    display_path(article.source_path, self.settings),
+                    source_line_of(article.source_path, spelling),
+                    spelling,
+                    self.definitions[near].hashtag,
+                )
+
+    def campaigns_for(self, posts, published) -> dict[str, Tag]:
+        """One campaign per hashtag used, or declared by a file."""
+        uses = []
+        for post in posts:
+            spellings = self.read_hashtags(post)
+            if post in published:
+                uses.extend((post.date, spelling) for spelling in spellings)
+            self.warn_typos(post)
+        names = display_spellings(uses)
+        for post in posts:
+            for spelling in post.hashtag_spellings:
+                names.setdefault(hashtag_slug(spelling), spelling)
+        for slug, definition in self.definitions.items():
+            names[slug] = definition.hashtag
+        return {slug: self.make_campaign(slug, name) for slug, name in names.items()}
+
+    def make_campaign(self, slug: str, name: str) -> Tag:
+        """A Pelican tag for one hashtag, carrying what its page shows."""
+        definition = self.definitions.get(slug)
+        tag = Tag(name, self.settings)
+        tag.slug = slug
+        tag.definition = definition
+        tag.title = definition.title if definition else f"#{name}"
+        tag.description = Markup(
+            self.reader.render(definition.description_markdown) if definition else ""
+        )
+        tag.status = (
+            campaign_status(definition.start, definition.end, self.today)
+            if definition
+            else None
+        )
+        return tag
+
+
+def attach_campaigns(generator):
+    """Give every post its campaigns and share links; keep them for the pages."""
+    collector = CampaignCollector(generator)
+    built = list(chain(generator.articles, generator.hidden_articles))
+    if generator.settings.get("PREVIEW_DRAFTS"):
+        built += generator.drafts
+    published = set(generator.articles)
+    campaigns = collector.campaigns_for(built, published)
+    base_url = generator.settings.get("FEED_DOMAIN") or generator.settings["SITEURL"]
+    for post in built:
+        post.campaigns = [campaigns[hashtag_slug(s)] for s in post.hashtag_spellings]
+        post.tags = post.campaigns
+        url = f"{base_url}/{post.url}"
+        share = next((c.definition.share for c in post.campaigns if c.definition), "")
+        text = share_text(share, post.title, [c.name for c in post.campaigns], url)
+        post.share_links = share_links(text, post.title, url)
+    generator.campaigns = campaigns
+
+
+def add_campaign_pages(generator):
+    """Give every campaign a page, even with no post yet; order the index."""
+    campaigns = getattr(generator, "campaigns", {})
+    for campaign in campaigns.values():
+        generator.tags.setdefault(campaign, [])
+    generator.context["tags"] = list(generator.tags.items())
+    generator.context["campaign_index"] = sorted(
+        generator.tags.items(),
+        key=lambda item: index_order(
+            item[0].status,
+            item[0].definition.start if item[0].definition else None,
+            len(item[1]),
+            item[0].name,
+        ),
+    )
+
+
+def register():
+    """Connect the plugin to Pelican."""
+    signals.article_generator_pretaxonomy.connect(attach_campaigns)
+    signals.article_generator_finalized.connect(add_campaign_pages)
