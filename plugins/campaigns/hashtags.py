@@ -277,18 +277,11 @@ def _link_text(
     linked = []
     copied = 0
     for match in HASHTAG_PATTERN.finditer(decoded.text if decoded else raw):
-        start, end = match.span()
-        if decoded:
-            start, (decoded_end, end) = decoded.raw_offset(start), decoded.raw_end(end)
-            if decoded_end - match.start() < 2:
-                continue
-            spelling = decoded.text[match.start() + 1 : decoded_end]
-        else:
-            spelling = raw[start + 1 : end]
-        spelling = unicodedata.normalize("NFC", spelling)
+        spelling = unicodedata.normalize("NFC", match.group(1))
         spellings.append(spelling)
         if not link:
             continue
+        start, end = decoded.raw_span(*match.span()) if decoded else match.span()
         if spelling not in hrefs:
             href = href_for_slug(hashtag_slug(spelling))
             hrefs[spelling] = html_lib.escape(href, quote=True)
@@ -323,21 +316,16 @@ class _DecodedText:
             raw_length += len(chunk)
         self._decoded_starts.append(decoded_length)
         self._raw_starts.append(raw_length)
-        self._is_reference = [index % 2 == 1 for index in range(len(chunks))] + [False]
         self.text = "".join(decoded_chunks)
 
-    def raw_offset(self, decoded_offset: int) -> int:
-        """Return the raw offset of a decoded character from a literal chunk."""
-        chunk = bisect.bisect_right(self._decoded_starts, decoded_offset) - 1
-        return self._raw_starts[chunk] + decoded_offset - self._decoded_starts[chunk]
-
-    def raw_end(self, decoded_end: int) -> tuple[int, int]:
-        """Return (decoded, raw) ends, cut before a reference the end splits."""
-        chunk = bisect.bisect_right(self._decoded_starts, decoded_end) - 1
-        inside = decoded_end - self._decoded_starts[chunk]
-        if self._is_reference[chunk] and inside:
-            return self._decoded_starts[chunk], self._raw_starts[chunk]
-        return decoded_end, self._raw_starts[chunk] + inside
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a decoded span to the raw text; a reference is never cut."""
+        first = bisect.bisect_right(self._decoded_starts, start) - 1
+        last = bisect.bisect_right(self._decoded_starts, end - 1) - 1
+        raw_start = self._raw_starts[first] + start - self._decoded_starts[first]
+        if last % 2:
+            return raw_start, self._raw_starts[last + 1]
+        return raw_start, self._raw_starts[last] + end - self._decoded_starts[last]
 
 
 # --- Spellings and typos ---------------------------------------------------------
