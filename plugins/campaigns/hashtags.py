@@ -17,9 +17,12 @@ here and pinned by tests/unit/test_hashtags.py:
   another `#` (`#A#B`) is neither.
 - In rendered HTML, only text nodes count: never inside a tag, its
   attributes, a comment, a character reference (`&#233;`, `&#x27;`,
-  `&#35;Tag`), or an `<a>`, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<script>`,
-  `<style>`, `<textarea>`, `<svg>`, `<math>`, `<button>`, `<select>` … element.
-  A tag is a word boundary: `<b>#Tag</b>` counts, headings and emphasis count.
+  `&#35;Tag`), nor in code or other non-prose: `<code>`, `<pre>`, `<kbd>`,
+  `<samp>`, `<var>`, `<script>`, `<style>`, `<textarea>`, `<svg>`, `<math>`…
+  A tag is a word boundary: `<b>#Tag</b>` counts; headings and emphasis count.
+- The text of a link (`[#Tag](https://x.org/)`), of a `<button>` or an
+  `<option>` counts but is not linked, since a link cannot hold a link. A
+  visible address (`<https://x.org/#frag>`) is safe: its `#` is glued to `/`.
 
 A hashtag's identity is its slug (`hashtag_slug`): case and accents do not
 matter, other scripts are transliterated with Unidecode.
@@ -163,13 +166,15 @@ def parse_hashtags_field(value: str) -> tuple[list[str], list[str]]:
 
 _HTML_SPACE = "\t\n\f\r "
 _SPACE = f"[{_HTML_SPACE}]"
-_NOT_SPACE = f"[^{_HTML_SPACE}"  # completed by the caller, e.g. _NOT_SPACE + "/>]"
+_TAG_END = f"(?:{_SPACE}|[/>]|\\Z)"  # what may follow a tag's name
+_NAME_CHAR = f"[^{_HTML_SPACE}/>]"
 # A tag's attributes, split as HTML5 splits them: a quote opens a value only
 # after `=`; a value left open runs to the end, as it does in a browser.
 _ATTRIBUTES = rf"""(?>
     [{_HTML_SPACE}/]++
-  | {_NOT_SPACE}/>]{_NOT_SPACE}/>=]*+
-    (?>{_SPACE}*+={_SPACE}*+(?>"[^"]*+"?|'[^']*+'?|{_NOT_SPACE}>"']{_NOT_SPACE}>]*+)?)?
+  | {_NAME_CHAR}[^{_HTML_SPACE}/>=]*+
+    (?>{_SPACE}*+={_SPACE}*+
+       (?>"[^"]*+"?|'[^']*+'?|[^{_HTML_SPACE}>"'][^{_HTML_SPACE}>]*+)?)?
 )*+(?:>|\Z)"""
 # Elements whose content is raw text, tags included, up to their end tag.
 _RAW_TEXT_ELEMENTS = (
@@ -184,26 +189,30 @@ _RAW_TEXT_ELEMENTS = (
     "xmp",
 )
 _RAW_TEXT = "|".join(
-    rf"(?i:{name})(?={_SPACE}|[/>]|\Z){_ATTRIBUTES}"
+    rf"(?i:{name})(?={_TAG_END}){_ATTRIBUTES}"
     rf"(?:.*?(?=</(?i:{name})(?:{_SPACE}|[/>]))|.*)"
     for name in _RAW_TEXT_ELEMENTS
 )
-# Elements whose text is not prose, or where a link is not allowed.
-_SKIPPED_ELEMENTS = "a|button|code|kbd|math|option|pre|samp|select|svg|template|var"
+# Elements whose text is not prose: no hashtag there.
+_IGNORED = frozenset({"code", "kbd", "math", "pre", "samp", "svg", "template", "var"})
+# Elements whose hashtags count but cannot hold a link.
+_UNLINKED = frozenset({"a", "button", "option", "select"})
+_WATCHED = "|".join(sorted(_IGNORED | _UNLINKED))
 # One piece of markup, read as an HTML5 tokenizer would, generously: when in
 # doubt, swallow more (a missed hashtag) rather than less (a link inside a
-# tag). With its two groups, `split` returns [text, markup, skipped, text,
-# …], where `skipped` is the start or end tag of a skipped element
-# (`code`, `/A`), else None: so the caller's loop needs no regex call.
+# tag). With its two groups, `split` returns [text, markup, watched, text,
+# …], where `watched` names the start or end tag of an ignored or unlinked
+# element (`code`, `/A`), else is None: the caller's loop needs no regex.
+# (Raw text elements are one piece of markup, from start to end tag.)
 _MARKUP = re.compile(
     rf"""(<(?:
         !--(?:-?>|.*?(?:--!?>|\Z))       # comment; <!--> is an empty one
       | [!?][^>]*+(?:>|\Z)               # doctype, CDATA, bogus comment
       | /(?:>|[^A-Za-z>][^>]*+(?:>|\Z))   # </> or a bogus comment
       | (?=[iInNpPsStTxX])                 # (a cheap guard, for speed)
-        (?:(?i:plaintext)(?={_SPACE}|[/>]|\Z).*|{_RAW_TEXT})
-      | (?:(/?(?i:{_SKIPPED_ELEMENTS}))(?={_SPACE}|[/>]|\Z)|/?[A-Za-z])
-        {_NOT_SPACE}/>]*+{_ATTRIBUTES}
+        (?:(?i:plaintext)(?={_TAG_END}).*|{_RAW_TEXT})
+      | (?:(/?(?i:{_WATCHED}))(?={_TAG_END})|/?[A-Za-z])
+        {_NAME_CHAR}*+{_ATTRIBUTES}
     ))""",
     re.VERBOSE | re.DOTALL,
 )
@@ -219,7 +228,7 @@ def link_inline_hashtags(
     writer's own spelling and `href_for_slug(slug)` (a plain URL, escaped
     here). Returns the new HTML, every other byte unchanged, and the
     spellings (NFC, without `#`) of every occurrence in document order,
-    repeats included. See the module docstring for what counts.
+    repeats included, linked or not. See the module docstring for what counts.
     """
     if "#" not in html:
         return html, []
@@ -228,19 +237,22 @@ def link_inline_hashtags(
     last_text = max((i for i in range(0, len(parts), 3) if "#" in parts[i]), default=-1)
     spellings: list[str] = []
     hrefs: dict[str, str] = {}
-    open_skipped: dict[str, int] = {}
+    # How many of each ignored or unlinked element are open here.
+    open_elements: dict[str, int] = {}
     for index in range(0, last_text + 1, 3):
-        if not open_skipped and "#" in parts[index]:
-            parts[index] = _link_text(parts[index], href_for_slug, spellings, hrefs)
-        skipped = parts[index + 2] if index < last_text else None
-        if skipped:
-            name = skipped.lstrip("/").lower()
-            if not skipped.startswith("/"):
-                open_skipped[name] = open_skipped.get(name, 0) + 1
-            elif name in open_skipped:
-                open_skipped[name] -= 1
-                if not open_skipped[name]:
-                    del open_skipped[name]
+        if "#" in parts[index] and not open_elements.keys() & _IGNORED:
+            parts[index] = _link_text(
+                parts[index], href_for_slug, spellings, hrefs, link=not open_elements
+            )
+        tag = parts[index + 2] if index < last_text else None
+        if tag:
+            name = tag.lstrip("/").lower()
+            if not tag.startswith("/"):
+                open_elements[name] = open_elements.get(name, 0) + 1
+            elif name in open_elements:
+                open_elements[name] -= 1
+                if not open_elements[name]:
+                    del open_elements[name]
     if not spellings:
         return html, []
     del parts[2::3]
@@ -252,8 +264,10 @@ def _link_text(
     href_for_slug: Callable[[str], str],
     spellings: list[str],
     hrefs: dict[str, str],
+    *,
+    link: bool,
 ) -> str:
-    """Link the hashtags of one raw text node; append their spellings.
+    """Append the spellings of one raw text node's hashtags; link them if `link`.
 
     `hrefs` caches the escaped link of each spelling met in this document.
     """
@@ -263,15 +277,11 @@ def _link_text(
     linked = []
     copied = 0
     for match in HASHTAG_PATTERN.finditer(decoded.text if decoded else raw):
-        start, end = match.span()
-        if decoded:
-            start, (decoded_end, end) = decoded.raw_offset(start), decoded.raw_end(end)
-            if decoded_end - match.start() < 2:
-                continue
-            spelling = decoded.text[match.start() + 1 : decoded_end]
-        else:
-            spelling = raw[start + 1 : end]
-        spelling = unicodedata.normalize("NFC", spelling)
+        spelling = unicodedata.normalize("NFC", match.group(1))
+        spellings.append(spelling)
+        if not link:
+            continue
+        start, end = decoded.raw_span(*match.span()) if decoded else match.span()
         if spelling not in hrefs:
             href = href_for_slug(hashtag_slug(spelling))
             hrefs[spelling] = html_lib.escape(href, quote=True)
@@ -279,7 +289,6 @@ def _link_text(
         linked.append(raw[copied:start])
         linked.append(f'<a class="hashtag" href="{href}">{raw[start:end]}</a>')
         copied = end
-        spellings.append(spelling)
     if not linked:
         return raw
     linked.append(raw[copied:])
@@ -307,21 +316,16 @@ class _DecodedText:
             raw_length += len(chunk)
         self._decoded_starts.append(decoded_length)
         self._raw_starts.append(raw_length)
-        self._is_reference = [index % 2 == 1 for index in range(len(chunks))] + [False]
         self.text = "".join(decoded_chunks)
 
-    def raw_offset(self, decoded_offset: int) -> int:
-        """Return the raw offset of a decoded character from a literal chunk."""
-        chunk = bisect.bisect_right(self._decoded_starts, decoded_offset) - 1
-        return self._raw_starts[chunk] + decoded_offset - self._decoded_starts[chunk]
-
-    def raw_end(self, decoded_end: int) -> tuple[int, int]:
-        """Return (decoded, raw) ends, cut before a reference the end splits."""
-        chunk = bisect.bisect_right(self._decoded_starts, decoded_end) - 1
-        inside = decoded_end - self._decoded_starts[chunk]
-        if self._is_reference[chunk] and inside:
-            return self._decoded_starts[chunk], self._raw_starts[chunk]
-        return decoded_end, self._raw_starts[chunk] + inside
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a decoded span to the raw text; a reference is never cut."""
+        first = bisect.bisect_right(self._decoded_starts, start) - 1
+        last = bisect.bisect_right(self._decoded_starts, end - 1) - 1
+        raw_start = self._raw_starts[first] + start - self._decoded_starts[first]
+        if last % 2:
+            return raw_start, self._raw_starts[last + 1]
+        return raw_start, self._raw_starts[last] + end - self._decoded_starts[last]
 
 
 # --- Spellings and typos ---------------------------------------------------------
