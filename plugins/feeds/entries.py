@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
@@ -32,12 +33,13 @@ _ILLEGAL_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 
 _URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "poster"})
 _URL_ATTRIBUTE_HINT_RE = re.compile(r"href|src|poster", re.IGNORECASE)
-# A comment, a CDATA section or a start tag (attribute values may hold `>`).
-_MARKUP_RE = re.compile(
-    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>"""
-    r"""|<(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
-    re.DOTALL,
+# A start tag from its `<`: attribute values may hold `>`. Possessive
+# quantifiers: a tag that never closes fails in one linear pass.
+_START_TAG_RE = re.compile(
+    r"""<[A-Za-z][^\s/>]*+(?P<attrs>[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)>"""
 )
+# Markup whose content is not tags, with what ends it.
+_OPAQUE_MARKUP = (("<!--", "-->"), ("<![CDATA[", "]]>"))
 # One attribute; a quoted value is consumed whole, so `href=` written inside
 # another attribute's value is never taken for an attribute.
 _ATTRIBUTE_RE = re.compile(
@@ -46,6 +48,8 @@ _ATTRIBUTE_RE = re.compile(
 )
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _HTML_SPACE = " \t\n\r\f"
+# A tag name starts with an ASCII letter; `<é` or `< 2` is text.
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def stable_entry_id(authority: str, date: str, key: str) -> str:
@@ -110,7 +114,7 @@ def absolutize_html(html_text: str, base_url: str, page_url: str) -> str:
     def resolve(url: str) -> str:
         return _resolve_url(url, site_root, page)
 
-    return _MARKUP_RE.sub(lambda match: _rewrite_tag(match, resolve), html_text)
+    return _rewrite_start_tags(html_text, resolve)
 
 
 def feed_categories(hashtags_display: list[str], category: str | None) -> list[str]:
@@ -180,19 +184,48 @@ def _resolve_url(url: str, site_root: str, page: str) -> str:
     return urljoin(page, bare)
 
 
-def _rewrite_tag(match: re.Match[str], resolve: Callable[[str], str]) -> str:
-    attrs = match.group("attrs")
-    if match.group("name") is None or not _URL_ATTRIBUTE_HINT_RE.search(attrs):
-        return match.group(0)
-    new_attrs = _ATTRIBUTE_RE.sub(
-        lambda found: _rewrite_attribute(found, resolve), attrs
-    )
-    if new_attrs == attrs:
-        return match.group(0)
-    start, end = match.span("attrs")
-    offset = match.start()
-    whole = match.group(0)
-    return whole[: start - offset] + new_attrs + whole[end - offset :]
+def _rewrite_start_tags(text: str, resolve: Callable[[str], str]) -> str:
+    """Rewrite the URL attributes of every start tag, in one pass over the text.
+
+    Like an HTML parser, a comment or a tag left open runs to the end of the
+    text: nothing after it is rewritten, and no position is scanned twice.
+    """
+    pieces: list[str] = []
+    copied = position = 0
+    while (position := text.find("<", position)) != -1:
+        opaque_end = _opaque_markup_end(text, position)
+        if opaque_end is not None:
+            if opaque_end == -1:
+                break
+            position = opaque_end
+            continue
+        match = _START_TAG_RE.match(text, position)
+        if match is None:
+            if text[position + 1 : position + 2] in _ASCII_LETTERS:
+                break
+            position += 1
+            continue
+        attrs = match.group("attrs")
+        if _URL_ATTRIBUTE_HINT_RE.search(attrs):
+            new_attrs = _ATTRIBUTE_RE.sub(
+                lambda found: _rewrite_attribute(found, resolve), attrs
+            )
+            if new_attrs != attrs:
+                start, end = match.span("attrs")
+                pieces += [text[copied:start], new_attrs]
+                copied = end
+        position = match.end()
+    pieces.append(text[copied:])
+    return "".join(pieces)
+
+
+def _opaque_markup_end(text: str, position: int) -> int | None:
+    """Return where a comment or CDATA at position ends (-1: never), else None."""
+    for opener, closer in _OPAQUE_MARKUP:
+        if text.startswith(opener, position):
+            end = text.find(closer, position + len(opener))
+            return -1 if end == -1 else end + len(closer)
+    return None
 
 
 def _rewrite_attribute(found: re.Match[str], resolve: Callable[[str], str]) -> str:

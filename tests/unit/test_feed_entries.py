@@ -1,4 +1,5 @@
 import re
+import time
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -308,6 +309,11 @@ def test_strip_illegal_xml_chars_leaves_only_xml_characters(text):
         ('<!-- <a href="/x/"> -->', None),
         ('<code>&lt;a href="/x/"&gt;</code>', None),
         ("<p>1 < 2 et 3 > 2</p>", None),
+        (
+            '<p>a <é b <2 <a href="/x/">',
+            '<p>a <é b <2 <a href="https://vigie-sante.fr/x/">',
+        ),
+        ("x <", None),
         ("", None),
     ],
 )
@@ -315,6 +321,46 @@ def test_absolutize_html(fragment, expected):
     assert absolutize_html(fragment, SITE, PAGE) == (
         fragment if expected is None else expected
     )
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # Like an HTML parser: an unclosed comment or tag runs to the end.
+        '<!-- <a href="/x/">',
+        '<a title="jamais fermé <a href="/x/">',
+        "<img src='/x.png'",
+        '<![CDATA[ <a href="/x/">',
+    ],
+)
+def test_absolutize_html_leaves_unclosed_markup_alone(fragment):
+    assert absolutize_html(fragment, SITE, PAGE) == fragment
+
+
+def test_absolutize_html_rewrites_before_an_unclosed_tag():
+    fragment = '<a href="/x/">x</a> <img src="/y.png"'
+    assert absolutize_html(fragment, SITE, PAGE) == (
+        '<a href="https://vigie-sante.fr/x/">x</a> <img src="/y.png"'
+    )
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<a href " * 30_000,
+        '<a href="' * 30_000,
+        "<a b='" * 30_000,
+        "<!--" * 50_000,
+        "<![CDATA[" * 30_000,
+        "<" * 200_000,
+        "<p>1 < 2</p>" * 20_000,
+    ],
+)
+def test_absolutize_html_stays_linear_on_hostile_markup(fragment):
+    # A regex retried at each `<` took minutes on such input (quadratic).
+    started = time.perf_counter()
+    absolutize_html(fragment, SITE, PAGE)
+    assert time.perf_counter() - started < 5
 
 
 @pytest.mark.parametrize(
