@@ -190,26 +190,29 @@ def _rewrite_start_tags(text: str, resolve: Callable[[str], str]) -> str:
     Like an HTML parser, a comment or a tag left open runs to the end of the
     text: nothing after it is rewritten, and no position is scanned twice.
     """
+
+    def rewrite_attribute(found: re.Match[str]) -> str:
+        return _rewrite_attribute(found, resolve)
+
     pieces: list[str] = []
     copied = position = 0
     while (position := text.find("<", position)) != -1:
-        opaque_end = _opaque_markup_end(text, position)
-        if opaque_end is not None:
+        following = text[position + 1 : position + 2]
+        if following == "!":
+            opaque_end = _opaque_markup_end(text, position)
             if opaque_end == -1:
                 break
-            position = opaque_end
+            position = opaque_end or position + 1
+            continue
+        if following not in _ASCII_LETTERS:
+            position += 1
             continue
         match = _START_TAG_RE.match(text, position)
         if match is None:
-            if text[position + 1 : position + 2] in _ASCII_LETTERS:
-                break
-            position += 1
-            continue
+            break
         attrs = match.group("attrs")
         if _URL_ATTRIBUTE_HINT_RE.search(attrs):
-            new_attrs = _ATTRIBUTE_RE.sub(
-                lambda found: _rewrite_attribute(found, resolve), attrs
-            )
+            new_attrs = _ATTRIBUTE_RE.sub(rewrite_attribute, attrs)
             if new_attrs != attrs:
                 start, end = match.span("attrs")
                 pieces += [text[copied:start], new_attrs]
@@ -219,13 +222,13 @@ def _rewrite_start_tags(text: str, resolve: Callable[[str], str]) -> str:
     return "".join(pieces)
 
 
-def _opaque_markup_end(text: str, position: int) -> int | None:
-    """Return where a comment or CDATA at position ends (-1: never), else None."""
+def _opaque_markup_end(text: str, position: int) -> int:
+    """Return where a comment or CDATA at position ends: -1 never, 0 not one."""
     for opener, closer in _OPAQUE_MARKUP:
         if text.startswith(opener, position):
             end = text.find(closer, position + len(opener))
             return -1 if end == -1 else end + len(closer)
-    return None
+    return 0
 
 
 def _rewrite_attribute(found: re.Match[str], resolve: Callable[[str], str]) -> str:
