@@ -1,0 +1,1 @@
+"""Feeds plugin: site, campaign, author and category feeds (RSS 2.0 and Atom 1.0)."""
