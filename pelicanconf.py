@@ -30,7 +30,7 @@ LOCALE = ("C.UTF-8",)
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "french", "authors", "schedule", "campaigns"]
+PLUGINS = ["markdown_reader", "french", "authors", "schedule", "campaigns", "feeds"]
 
 JINJA_ENVIRONMENT = {
     "autoescape": True,
@@ -64,7 +64,17 @@ INDEX_SAVE_AS = "index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "categories", "archives", "notfound"]
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "authors",
+    "categories",
+    "archives",
+    "subscribe",
+    "notfound",
+]
+SUBSCRIBE_URL = "abonnement/"
+SUBSCRIBE_SAVE_AS = "abonnement/index.html"
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
 DEFAULT_CATEGORY = "Actualité"

@@ -1,5 +1,6 @@
 """Shared helpers: build a site the way `make html` does, into tmp_path."""
 
+import json
 import os
 import subprocess
 import sys
@@ -38,9 +39,14 @@ def run_build(
     output: Path,
     settings: str = "pelicanconf.py",
     env: dict[str, str] | None = None,
+    overrides: dict[str, object] | None = None,
 ) -> Build:
-    """Run Pelican on `content` with the repo's settings, as `make html` does."""
+    """Run Pelican on `content` with the repo's settings, as `make html` does.
+
+    `overrides` are extra settings, passed as Pelican's `-e KEY=json`.
+    """
     full_env = {**os.environ, "LANG": "C", "LC_ALL": "C", **(env or {})}
+    extra = [f"{key}={json.dumps(value)}" for key, value in (overrides or {}).items()]
     result = subprocess.run(
         [
             sys.executable,
@@ -55,6 +61,7 @@ def run_build(
             "errors",
             "--log-handler",
             "plain",
+            *(["-e", *extra] if extra else []),
         ],
         cwd=REPO,
         env=full_env,

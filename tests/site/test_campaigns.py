@@ -138,5 +138,5 @@ def test_share_links_carry_the_campaign_text(site):
     hrefs = [a["href"] for a in share.select(".share__links a")]
     assert any("Je+suis+cyber-vigilant" in href for href in hrefs)
     assert share.select_one(".subscribe a")["href"] == (
-        "/campagnes/touscybervigilants/rss.xml"
+        "http://127.0.0.1:8000/campagnes/touscybervigilants/rss.xml"
     )
