@@ -235,11 +235,15 @@ def test_server_serves_folders_and_the_sites_own_404(tmp_path):
     with serve(root, csp=STRICT_CSP) as base_url:
         folder = fetch(base_url + "2025/propre/")
         missing = fetch(base_url + "nulle-part/")
+        no_index = fetch(base_url + "2025/")
     assert folder[0] == 200
     assert "<h1>Un billet</h1>" in folder[1]
     assert folder[2]["Content-Security-Policy"] == STRICT_CSP
     assert missing[0] == 404
     assert "<h1>Page introuvable</h1>" in missing[1]
+    # A folder without index.html is not listed, as on static hosting.
+    assert no_index[0] == 404
+    assert "<h1>Page introuvable</h1>" in no_index[1]
 
 
 @pytest.mark.parametrize(

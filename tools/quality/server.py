@@ -38,6 +38,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def list_directory(self, path: str) -> None:
+        """Answer a folder without `index.html` with 404: hosts list no folders."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep the gate's output to its findings."""
 
