@@ -1,0 +1,1 @@
+"""Quality gates of the built site: accessibility, HTML, links, CSP, layout."""
