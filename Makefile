@@ -21,10 +21,16 @@ PELICANOPTS ?=
 PELICANFLAGS := --log-handler plain --fatal errors
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve devserver clean publish
+.PHONY: help html test lint test-tools serve devserver clean publish
+
+# The pages the browser gate opens: one of each kind (quality.mk).
+QUALITY_PAGES := / /2025/hameconnage-cinq-reflexes-equipes-de-nuit/ \
+	/campagnes/ /campagnes/touscybervigilants/ /auteurs/ /auteurs/claire-fontaine/ \
+	/rubriques/tribune/ /archives/ /abonnement/ /a-propos/ /404.html
+include quality.mk
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +53,12 @@ lint: $(VENV)/.installed ## Lint and format check with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.installed lint ## Lint, then run every test
+test-tools: quality-setup ## Install the programs the tests drive (newsboat, Chromium, Java, npm)
+	@bash tools/setup-newsboat.sh
+
+test: $(VENV)/.installed lint test-tools ## Lint, run every test, then check the built site
 	$(BIN)/pytest
+	$(MAKE) check-site
 
 clean: ## Remove output/ and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache
