@@ -140,3 +140,17 @@ def test_share_links_carry_the_campaign_text(site):
     assert share.select_one(".subscribe a")["href"] == (
         "http://127.0.0.1:8000/campagnes/touscybervigilants/rss.xml"
     )
+
+
+def test_campaign_pages_paginate(build_site):
+    files = dict(AUTHOR)
+    for day in range(1, 13):
+        files[f"posts/p{day:02d}.md"] = post(
+            f"P{day:02d}", f"2025-01-{day:02d}", "#CyberMois"
+        )
+    build = build_site(files)
+    assert build.returncode == 0, build.log
+    first = build.html("/campagnes/cybermois/")
+    assert "Page 1 sur 2" in first.select_one(".pagination").get_text()
+    second = build.html("/campagnes/cybermois/page/2/")
+    assert [a.get_text() for a in second.select(".card__title a")] == ["P02", "P01"]

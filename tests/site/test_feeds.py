@@ -260,3 +260,23 @@ def test_explicit_id_header_wins(build_site):
     assert build.returncode == 0, build.log
     entry = parse(build, "feeds/rss.xml").entries[0]
     assert entry.id == "tag:vigie-sante.fr,2025:2025/ancien-nom"
+
+
+def test_publish_build_makes_every_feed_url_public(tmp_path):
+    build = build_files(
+        tmp_path,
+        FILES,
+        settings="publishconf.py",
+        env={"VIGIE_PUBLIC_SITEURL": "https://vigie.example.org"},
+    )
+    assert build.returncode == 0, build.log
+    for path in all_feeds(build):
+        text = path.read_text(encoding="utf-8")
+        assert "127.0.0.1" not in text, path
+        feed = parse(build, path.relative_to(build.output))
+        for entry in feed.entries:
+            assert entry.link.startswith("https://vigie.example.org/"), path
+    home = build.html("/")
+    assert ("application/rss+xml", "https://vigie.example.org/feeds/rss.xml") in (
+        alternates(home)
+    )
