@@ -1,0 +1,141 @@
+"""Fingerprints of what a page is rendered from, to skip pages that did not change.
+
+A fingerprint is a SHA-256 over a canonical encoding of a value: the same data
+gives the same fingerprint in every build, whatever the object identities.
+Posts (Pelican content objects) are encoded with all their attributes; a post
+met inside another post (related posts, previous/next) is encoded without its
+own nested posts, so cycles end and a neighbour's title change still counts.
+Objects whose repr is an address are encoded by type only: they must not hide
+page data (PLUGINS.md says which attributes a template may read).
+"""
+
+import dataclasses
+import datetime as dt
+import hashlib
+import types
+from collections.abc import Callable, Mapping
+
+# Attributes that are plumbing, not page data.
+SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", "translations"})
+
+
+def is_content(value: object) -> bool:
+    """Pelican posts and pages: they have a source path and metadata."""
+    return hasattr(value, "source_path") and hasattr(value, "metadata")
+
+
+def _encode_text(value: str) -> bytes:
+    encoded = value.encode("utf-8", "surrogatepass")
+    return b"s%d:" % len(encoded) + encoded
+
+
+# How each kind of value with no parts is encoded, tried in order.
+SCALAR_ENCODERS: tuple[
+    tuple[type | tuple[type, ...], Callable[[object], bytes]], ...
+] = (
+    ((type(None), bool, int, float), lambda v: f"{type(v).__name__}:{v!r};".encode()),
+    (str, _encode_text),
+    (bytes, lambda v: b"b%d:" % len(v) + v),
+    ((dt.date, dt.time), lambda v: f"t:{v.isoformat()};".encode()),
+    ((dt.timedelta, dt.tzinfo), lambda v: f"z:{v};".encode()),
+    (
+        (types.FunctionType, types.BuiltinFunctionType, type),
+        lambda v: f"f:{v.__module__}.{v.__qualname__};".encode(),
+    ),
+    (types.ModuleType, lambda v: f"m:{v.__name__};".encode()),
+)
+
+
+def scalar_encoding(value: object) -> bytes | None:
+    """The encoding of a value with no parts (None if it has parts)."""
+    for kinds, encode in SCALAR_ENCODERS:
+        if isinstance(value, kinds):
+            return encode(value)
+    return None
+
+
+class Fingerprinter:
+    """Encodes values canonically; remembers posts and lists for one build."""
+
+    def __init__(self):
+        """Start with empty memories (one instance per build)."""
+        # The value is kept with its fingerprint so that its id is never reused.
+        self._memo: dict[tuple[int, int], tuple[object, str]] = {}
+
+    def of(self, value: object) -> str:
+        """The hex fingerprint of any value."""
+        digest = hashlib.sha256()
+        self._feed(digest.update, value, depth=0)
+        return digest.hexdigest()
+
+    def _remembered(self, value: object, depth: int) -> str:
+        """Fingerprint a post or a list once per build (they are reused a lot)."""
+        key = (id(value), depth)
+        if key not in self._memo:
+            digest = hashlib.sha256()
+            if isinstance(value, list):
+                for item in value:
+                    self._feed(digest.update, item, depth)
+            else:
+                self._feed_attributes(digest.update, value, depth)
+            self._memo[key] = (value, digest.hexdigest())
+        return self._memo[key][1]
+
+    def _feed(self, write: Callable[[bytes], None], value: object, depth: int) -> None:
+        """Write the canonical encoding of `value`."""
+        scalar = scalar_encoding(value)
+        if scalar is not None:
+            write(scalar)
+        elif is_content(value):
+            self._feed_content(write, value, depth)
+        elif isinstance(value, list):
+            write(b"L" + self._remembered(value, depth).encode())
+        elif isinstance(value, tuple | set | frozenset | Mapping):
+            self._feed_collection(write, value, depth)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            write(f"dc:{type(value).__qualname__};".encode())
+            for field in dataclasses.fields(value):
+                self._feed(write, getattr(value, field.name), depth)
+        elif hasattr(value, "__dict__"):
+            write(f"o:{type(value).__qualname__}:".encode())
+            self._feed_attributes(write, value, depth)
+        else:
+            text = repr(value)
+            stable = " at 0x" not in text
+            write(f"r:{type(value).__qualname__}:{text if stable else ''};".encode())
+
+    def _feed_content(
+        self, write: Callable[[bytes], None], value: object, depth: int
+    ) -> None:
+        """A post in full, or by path only when met inside a neighbour."""
+        if depth >= 2:
+            write(f"post:{value.source_path};".encode())
+        else:
+            write(b"P" + self._remembered(value, depth + 1).encode())
+
+    def _feed_collection(
+        self, write: Callable[[bytes], None], value: object, depth: int
+    ) -> None:
+        """Tuples in order, sets sorted, mappings by sorted key."""
+        if isinstance(value, tuple):
+            write(b"T%d:" % len(value))
+            for item in value:
+                self._feed(write, item, depth)
+        elif isinstance(value, Mapping):
+            write(b"D%d:" % len(value))
+            for key in sorted(value, key=str):
+                self._feed(write, str(key), depth)
+                self._feed(write, value[key], depth)
+        else:
+            write(b"S" + "".join(sorted(self.of(item) for item in value)).encode())
+
+    def _feed_attributes(
+        self, write: Callable[[bytes], None], value: object, depth: int
+    ) -> None:
+        """Write an object's attributes, sorted, without the plumbing ones."""
+        attributes = vars(value)
+        for name in sorted(attributes):
+            if name in SKIPPED_ATTRIBUTES:
+                continue
+            self._feed(write, name, depth)
+            self._feed(write, attributes[name], depth)
