@@ -110,17 +110,11 @@ def asset_url(manifest: dict[str, str], settings, path: str) -> str:
     return f"{settings['THEME_STATIC_DIR']}/{manifest.get(path, path)}"
 
 
-def start_build(pelican):
-    """Set defaults, check settings, and mark the output folder's build as started."""
+def add_defaults(pelican):
+    """Give every publishing setting its default, then check them all."""
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     check_settings(pelican.settings)
-    pelican.publishing_build_id = uuid.uuid4().hex
-    os.makedirs(os.path.dirname(state_path(pelican.output_path)), exist_ok=True)
-    write_json(
-        state_path(pelican.output_path),
-        build_state(pelican.publishing_build_id, STARTED),
-    )
 
 
 def add_template_helpers(generator):
@@ -195,9 +189,16 @@ class RedirectsGenerator(Generator):
             out.write(text)
 
 
-def redirects_generator(pelican):
-    """Add the generator of alias pages and host files."""
-    del pelican
+def start_build(pelican):
+    """Mark this build of the output folder as started; add the redirects generator.
+
+    `get_generators` is the first signal of every build (`initialized` comes
+    once per process, and also for `make serve`, which builds nothing).
+    """
+    pelican.publishing_build_id = uuid.uuid4().hex
+    state = state_path(pelican.output_path)
+    os.makedirs(os.path.dirname(state), exist_ok=True)
+    write_json(state, build_state(pelican.publishing_build_id, STARTED))
     return RedirectsGenerator
 
 
@@ -258,7 +259,7 @@ def finish_build(pelican):
 
 def register():
     """Connect the plugin to Pelican."""
-    signals.initialized.connect(start_build)
+    signals.initialized.connect(add_defaults)
     signals.generator_init.connect(add_template_helpers)
-    signals.get_generators.connect(redirects_generator)
+    signals.get_generators.connect(start_build)
     signals.finalized.connect(finish_build)
