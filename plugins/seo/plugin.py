@@ -77,26 +77,25 @@ def post_card(site: Site, url: str, article) -> Card:
     )
 
 
-def picture_of(context) -> str:
-    """The own picture of a page, campaign or author page, if it has one."""
+def own_values(context) -> tuple[str, str, str]:
+    """A page's, campaign's or author's own (title, description, picture), or ''."""
     page = context.get("page")
     tag = context.get("tag")
     author = context.get("author")
     if page is not None:
-        return getattr(page, "image", "") or ""
+        return "", plain(getattr(page, "summary", "")), getattr(page, "image", "")
     if tag is not None and getattr(tag, "definition", None):
-        return tag.definition.image
+        definition = tag.definition
+        title = f"{definition.title} (#{definition.hashtag})"
+        return title, definition.summary, definition.image
+    if tag is not None:
+        return f"#{tag.name}", "", ""
     if author is not None and getattr(author, "profile", None):
-        return author.profile.photo
-    return ""
-
-
-def summary_of(context) -> str:
-    """The own summary of a campaign page, if it has one."""
-    tag = context.get("tag")
-    if tag is not None and getattr(tag, "definition", None):
-        return tag.definition.summary
-    return ""
+        profile = author.profile
+        role = ", ".join(part for part in (profile.role, profile.organization) if part)
+        about = " — ".join(part for part in (role, plain(author.bio)) if part)
+        return "", about, profile.photo
+    return "", "", ""
 
 
 @pass_context
@@ -107,15 +106,14 @@ def seo_card(context, title_text: str = "", description_text: str = "") -> Card:
     article = context.get("article")
     if article is not None:
         return post_card(site, url, article)
-    picture = picture_of(context)
-    page = context.get("page")
+    title, description, picture = own_values(context)
     return listing_card(
         site,
         url=url,
-        title=strip_site_name(plain(title_text), site.name),
-        description=summary_of(context) or plain(description_text),
+        title=title or strip_site_name(plain(title_text), site.name),
+        description=description or plain(description_text),
         image=absolute_url(site.base, picture) if picture else "",
-        robots=robots_of(page),
+        robots=robots_of(context.get("page")),
     )
 
 
