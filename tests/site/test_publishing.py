@@ -466,3 +466,20 @@ def test_precompress_writes_gzip_copies(tmp_path):
         assert (
             gzip.decompress(packed.read_bytes()) == (build.output / name).read_bytes()
         )
+
+
+@pytest.mark.parametrize("aliases", ["../../hors-du-site/", "/a-propos/"])
+def test_bad_alias_fails_the_build_and_writes_nothing_outside(tmp_path, aliases):
+    files = {
+        "authors/ana.md": FILES["authors/ana.md"],
+        "pages/a-propos.md": FILES["pages/a-propos.md"],
+        "posts/x.md": (
+            f"Title: X\nDate: 2025-01-01\nAuthor: ana\nAliases: {aliases}\n\nx\n"
+        ),
+    }
+    build = build_files(tmp_path, files)
+    assert build.returncode != 0
+    assert aliases.strip("/.") in build.log
+    assert not (tmp_path / "hors-du-site").exists()
+    if (build.output / "a-propos" / "index.html").exists():
+        assert "changé d'adresse" not in build.page("/a-propos/").read_text()
