@@ -16,12 +16,14 @@ SITEURL ?= http://$(HOST):$(PORT)
 export VIGIE_SITEURL := $(SITEURL)
 # DRAFTS=1 builds drafts and scheduled posts under /brouillons/<slug>/.
 export VIGIE_DRAFTS := $(DRAFTS)
+# PRECOMPRESS=1 writes a .gz copy beside each text file.
+export VIGIE_PRECOMPRESS := $(PRECOMPRESS)
 PELICANOPTS ?=
 # Plain log lines keep `path:line: message` whole; any error fails the build.
 PELICANFLAGS := --log-handler plain --fatal errors
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint test-tools serve devserver clean publish
+.PHONY: help html test lint test-tools serve devserver clean publish deploy-rsync deploy-git
 
 # The pages the browser gate opens: one of each kind (quality.mk).
 QUALITY_PAGES := / /2025/hameconnage-cinq-reflexes-equipes-de-nuit/ \
@@ -40,8 +42,24 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 html: $(VENV)/.installed ## Build content/ into output/
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANFLAGS) $(PELICANOPTS)
 
+# make publish SITEURL=https://… sets the public address (else publishconf.py's).
+publish: export VIGIE_PUBLIC_SITEURL := $(if $(filter command line,$(origin SITEURL)),$(SITEURL),$(VIGIE_PUBLIC_SITEURL))
+publish: export VIGIE_DRAFTS :=
 publish: $(VENV)/.installed ## Build for the public site (publishconf.py)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANFLAGS) $(PELICANOPTS)
+
+# Both deploy targets refuse output/ unless `make publish` built it and finished.
+DEPLOY := $(BIN)/python tools/deploy.py
+REMOTE ?= origin
+BRANCH ?= gh-pages
+
+deploy-rsync: $(VENV)/.installed ## Send output/ with rsync: DEST=user@host:/path
+	$(DEPLOY) check $(OUTPUTDIR)
+	tools/install-rsync.sh
+	$(DEPLOY) rsync $(OUTPUTDIR) "$(DEST)"
+
+deploy-git: $(VENV)/.installed ## Push output/ to a branch: REMOTE=origin BRANCH=gh-pages
+	$(DEPLOY) git $(OUTPUTDIR) "$(REMOTE)" --branch "$(BRANCH)"
 
 serve: $(VENV)/.installed ## Serve output/ on http://127.0.0.1:8000
 	$(PELICAN) --listen -b $(HOST) -p $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
@@ -62,3 +80,4 @@ test: $(VENV)/.installed lint test-tools ## Lint, run every test, then check the
 
 clean: ## Remove output/ and caches
 	rm -rf $(OUTPUTDIR) cache .pytest_cache
+	rm -f .$(notdir $(OUTPUTDIR))-build.json

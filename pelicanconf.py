@@ -30,7 +30,16 @@ LOCALE = ("C.UTF-8",)
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "french", "authors", "schedule", "campaigns", "feeds"]
+PLUGINS = [
+    "markdown_reader",
+    "french",
+    "authors",
+    "schedule",
+    "campaigns",
+    "feeds",
+    "seo",
+    "publishing",
+]
 
 JINJA_ENVIRONMENT = {
     "autoescape": True,
@@ -129,3 +138,14 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
+
+# The one Content-Security-Policy: sent as a header (_headers, .htaccess) and,
+# without frame-ancestors, as a <meta> in every page. Search (Pagefind) needs
+# 'wasm-unsafe-eval'; the theme has no inline script or style.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+# PRECOMPRESS=1: a .gz copy beside each text file, for hosts that serve them.
+PUBLISHING_PRECOMPRESS = os.environ.get("VIGIE_PRECOMPRESS") == "1"

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category
 
+from .alignment import AlignmentClassExtension
 from .headers import ParsedSource, Problem, parse_source
 from .headings import CommonMarkHeadingsExtension
 from .metadata import as_text, parse_date, split_list
@@ -78,7 +79,11 @@ class VigieMarkdownReader(BaseReader):
         """Build one Markdown converter, reused (and reset) for every file."""
         super().__init__(settings)
         self._markdown = Markdown(
-            extensions=[*MARKDOWN_EXTENSIONS, CommonMarkHeadingsExtension()],
+            extensions=[
+                *MARKDOWN_EXTENSIONS,
+                CommonMarkHeadingsExtension(),
+                AlignmentClassExtension(),
+            ],
             output_format="html",
         )
 
