@@ -17,11 +17,14 @@ export VIGIE_SITEURL := $(SITEURL)
 # DRAFTS=1 builds drafts and scheduled posts under /brouillons/<slug>/.
 export VIGIE_DRAFTS := $(DRAFTS)
 PELICANOPTS ?=
-# Plain log lines keep `path:line: message` whole; any error fails the build.
-PELICANFLAGS := --log-handler plain --fatal errors
+# STRICT=1 makes warnings fail the build, like errors.
+export VIGIE_STRICT := $(STRICT)
+# Plain log lines keep `path:line: message` whole. No `--fatal errors`: the
+# validation plugin fails the build itself, after listing every problem.
+PELICANFLAGS := --log-handler plain
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint serve devserver clean publish
+.PHONY: help html test lint serve devserver clean publish check article
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -42,6 +45,12 @@ serve: $(VENV)/.installed ## Serve output/ on http://127.0.0.1:8000
 
 devserver: $(VENV)/.installed ## Rebuild on every save and serve
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload -b $(HOST) -p $(PORT) --log-handler plain $(PELICANOPTS)
+
+check: $(VENV)/.installed ## Check all content without writing anything
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANFLAGS) -e VALIDATION_CHECK_ONLY=true $(PELICANOPTS)
+
+article: $(VENV)/.installed ## Start a post (asks, or TITLE=… AUTHOR=… [CATEGORY=…])
+	$(BIN)/python -m tools.new_article --content $(INPUTDIR)
 
 lint: $(VENV)/.installed ## Lint and format check with ruff
 	$(BIN)/ruff check .

@@ -30,7 +30,14 @@ LOCALE = ("C.UTF-8",)
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "french", "authors", "schedule", "campaigns"]
+PLUGINS = [
+    "markdown_reader",
+    "french",
+    "authors",
+    "schedule",
+    "campaigns",
+    "validation",
+]
 
 JINJA_ENVIRONMENT = {
     "autoescape": True,
@@ -119,3 +126,12 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
+
+# The writer's loop (plugins/validation): every problem listed at once, in
+# French; the site is built beside output/ and swapped in only on success.
+PELICAN_CLASS = "validation.VigiePelican"
+# `make html STRICT=1`: warnings fail the build too.
+VALIDATION_STRICT = os.environ.get("VIGIE_STRICT") == "1"
+VALIDATION_CATEGORIES = ("Tribune", "Actualité", "Communiqué")
+# Hosts a post may embed with <iframe> (https only); none by default.
+SANITIZE_IFRAME_HOSTS = ()

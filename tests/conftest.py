@@ -38,8 +38,13 @@ def run_build(
     output: Path,
     settings: str = "pelicanconf.py",
     env: dict[str, str] | None = None,
+    args: tuple[str, ...] = (),
 ) -> Build:
-    """Run Pelican on `content` with the repo's settings, as `make html` does."""
+    """Run Pelican on `content` with the repo's settings, as `make html` does.
+
+    `args` adds command-line options, e.g. `("-e", "VALIDATION_CHECK_ONLY=true")`
+    for `make check`.
+    """
     full_env = {**os.environ, "LANG": "C", "LC_ALL": "C", **(env or {})}
     result = subprocess.run(
         [
@@ -51,10 +56,9 @@ def run_build(
             str(output),
             "-s",
             str(REPO / settings),
-            "--fatal",
-            "errors",
             "--log-handler",
             "plain",
+            *args,
         ],
         cwd=REPO,
         env=full_env,
