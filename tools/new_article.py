@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import difflib
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,7 +35,8 @@ class ArticleError(Exception):
 def article_slug(title: str, regex_subs=None) -> str:
     """The file and URL name Pelican would give this title, at most MAX_SLUG long."""
     subs = regex_subs or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-    slug = slugify(title, regex_subs=subs)
+    # French elision: « l'hôpital » gives `l-hopital`, not `lhopital`.
+    slug = slugify(re.sub(r"['’]", " ", title), regex_subs=subs)
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug

@@ -122,7 +122,7 @@ class VigiePelican(Pelican):
             return
         if stopped:
             remove_tree(staging)
-            say(f"Aucune erreur : {self.summary(check)} (vérification seule).")
+            say(f"Aucune erreur (vérification seule) : {self.summary(check)}.")
             return
         swap_in(staging, final_output, self.settings.get("OUTPUT_RETENTION", []))
         seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
@@ -134,7 +134,8 @@ class VigiePelican(Pelican):
     @staticmethod
     def summary(check: BuildCheck) -> str:
         """The French report, with the number of warnings if any."""
-        report = build_report(check.count) if check.count else ""
+        # No count: the validation plugin is not in PLUGINS, only this class.
+        report = build_report(check.count) if check.count else "contenu non vérifié"
         warnings = warnings_line(check.warning_count)
         return f"{report} ; {warnings}" if warnings else report
 

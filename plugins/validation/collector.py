@@ -357,6 +357,8 @@ class BuildCheck:
         for template, groups, owner_format in taxonomies:
             items = groups.items() if isinstance(groups, dict) else groups
             for group, posts in items:
+                if not group.save_as:
+                    continue
                 owner = owner_format.format(group.name)
                 yield rules.Claim(group.save_as, owner)
                 yield from self._page_claims(template, group.save_as, posts, owner)

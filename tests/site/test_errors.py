@@ -378,7 +378,7 @@ def test_check_mode_writes_nothing(tmp_path_factory):
     check = ("-e", "VALIDATION_CHECK_ONLY=true")
     good = run_build(content, root / "output", args=check)
     assert good.returncode == 0, good.log
-    assert good.log.startswith("Aucune erreur : 1 article publié")
+    assert good.log.startswith("Aucune erreur (vérification seule) : 1 article publié")
     assert not (root / "output").exists()
     write_tree(content, CASES["bad-date"][0])
     bad = run_build(content, root / "output", args=check)

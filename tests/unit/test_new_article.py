@@ -120,6 +120,12 @@ def test_refusals_say_what_to_do(content, capsys, args, answers, words):
     assert not (content / "posts").exists() or not list((content / "posts").rglob("*"))
 
 
+def test_french_elisions_keep_words_apart():
+    assert (
+        new_article.article_slug("L'hôpital d’aujourd'hui") == "l-hopital-d-aujourd-hui"
+    )
+
+
 def test_long_titles_give_a_readable_slug():
     slug = new_article.article_slug("mot " * 60)
     assert len(slug) <= new_article.MAX_SLUG

@@ -100,7 +100,7 @@ def test_markdown_output_is_kept(reader):
         '<form action="https://evil.example"><input name="x"></form>',
         '<object data="x.swf"></object>',
         "<a href='x' onmouseover='alert(1)'>x</a>",
-        "Paragraphe {: onclick=\"alert(1)\" }",
+        'Paragraphe {: onclick="alert(1)" }',
         "<math><mi xlink:href='javascript:alert(1)'>x</mi></math>",
     ],
 )
