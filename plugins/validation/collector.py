@@ -343,32 +343,32 @@ class BuildCheck:
                 yield rules.Claim(save_as, owner)
                 if template in settings.get("PAGINATED_TEMPLATES", {}):
                     yield from self._page_claims(
-                        template, save_as, articles.articles, owner
+                        template, save_as, articles.articles, "l'accueil"
                     )
-        for url in settings.get("VALIDATION_RESERVED_URLS", ()):
+        for url, name in (settings.get("VALIDATION_RESERVED_URLS") or {}).items():
             save_as = url.lstrip("/")
             save_as = save_as + "index.html" if save_as.endswith("/") else save_as
-            yield rules.Claim(save_as or "index.html", f"la page {url} du site")
+            yield rules.Claim(save_as or "index.html", name)
         taxonomies = (
-            ("tag", articles.tags, "la page de la campagne #{}"),
-            ("category", articles.categories, "la page de la rubrique {}"),
-            ("author", articles.authors, "la page de l'auteur {}"),
+            ("tag", articles.tags, "la campagne #{}"),
+            ("category", articles.categories, "la rubrique {}"),
+            ("author", articles.authors, "l'auteur {}"),
         )
-        for template, groups, owner_format in taxonomies:
+        for template, groups, name_format in taxonomies:
             items = groups.items() if isinstance(groups, dict) else groups
             for group, posts in items:
                 if not group.save_as:
                     continue
-                owner = owner_format.format(group.name)
-                yield rules.Claim(group.save_as, owner)
-                yield from self._page_claims(template, group.save_as, posts, owner)
+                name = name_format.format(group.name)
+                yield rules.Claim(group.save_as, f"la page {rules.of([name])}")
+                yield from self._page_claims(template, group.save_as, posts, name)
                 base = group.save_as.rsplit("/", 1)[0] if "/" in group.save_as else ""
                 for feed in FEED_FILES:
                     save_as = f"{base}/{feed}" if base else feed
-                    yield rules.Claim(save_as, f"le flux {rules.url_of(save_as)}")
+                    yield rules.Claim(save_as, f"le flux {rules.of([name])}")
 
-    def _page_claims(self, template: str, save_as: str, posts, owner: str):
-        """The second and later pages of a paginated listing."""
+    def _page_claims(self, template: str, save_as: str, posts, name: str):
+        """The second and later pages of a paginated listing of `name`."""
         settings = self.settings
         per_page = (settings.get("PAGINATED_TEMPLATES") or {}).get(
             template
@@ -378,7 +378,7 @@ class BuildCheck:
         paginator = Paginator(save_as, "", list(posts), settings, per_page)
         for number in range(2, paginator.num_pages + 1):
             yield rules.Claim(
-                paginator.page(number).save_as, f"la page {number} de {owner}"
+                paginator.page(number).save_as, f"la page {number} {rules.of([name])}"
             )
 
     def _post_ids(self, posts) -> Iterator[tuple[str, str, int, bool]]:

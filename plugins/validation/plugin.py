@@ -16,16 +16,18 @@ DEFAULTS = {
     "VALIDATION_CHECK_ONLY": False,
     # Header keys other plugins add, by kind: {"post": ["Description"]}.
     "VALIDATION_EXTRA_KEYS": {},
-    # Fixed addresses of the site (CONTRACT.md) no content may take.
-    "VALIDATION_RESERVED_URLS": (
-        "/feeds/rss.xml",
-        "/feeds/atom.xml",
-        "/recherche/",
-        "/abonnement/",
-        "/abonnement/vigie.opml",
-        "/sitemap.xml",
-        "/robots.txt",
-    ),
+    # Fixed addresses of the site (CONTRACT.md) no content may take, and how
+    # messages name them (listings and campaign, author, category pages and
+    # feeds are found from Pelican's own settings).
+    "VALIDATION_RESERVED_URLS": {
+        "/feeds/rss.xml": "le flux RSS de tous les articles",
+        "/feeds/atom.xml": "le flux Atom de tous les articles",
+        "/recherche/": "la page de recherche",
+        "/abonnement/": "la page « s'abonner »",
+        "/abonnement/vigie.opml": "la liste des flux (OPML)",
+        "/sitemap.xml": "le plan du site",
+        "/robots.txt": "le fichier robots.txt",
+    },
     # Hosts whose https <iframe> a post may embed (read by markdown_reader).
     "SANITIZE_IFRAME_HOSTS": (),
 }
@@ -48,6 +50,10 @@ def check_settings(pelican) -> None:
         value = settings[key] or ()
         if isinstance(value, str) or not all(isinstance(v, str) for v in value):
             raise ValidationSetupError(f"{key} must be a list of strings")
+    if not isinstance(settings["VALIDATION_RESERVED_URLS"], dict):
+        raise ValidationSetupError(
+            "VALIDATION_RESERVED_URLS must map addresses to their French names"
+        )
     extra = settings["VALIDATION_EXTRA_KEYS"]
     if not isinstance(extra, dict) or not set(extra) <= set(KEYS):
         raise ValidationSetupError(

@@ -556,6 +556,19 @@ def url_of(save_as: str) -> str:
     return "/" + save_as
 
 
+def of(names: Iterable[str]) -> str:
+    """« de X et de Y », with French contractions: « du flux », « des archives »."""
+    parts = []
+    for name in names:
+        if name.startswith("le "):
+            parts.append("du " + name[3:])
+        elif name.startswith("les "):
+            parts.append("des " + name[4:])
+        else:
+            parts.append("de " + name)
+    return " et ".join(parts)
+
+
 def _same_file_key(save_as: str) -> str:
     """Output files that would be one file (`a/../b`, case on macOS/Windows)."""
     return posixpath.normpath(save_as.lstrip("/")).casefold()
@@ -581,12 +594,12 @@ def find_collisions(claims: Iterable[Claim]) -> list[tuple[str, Problem]]:
             url = url_of(claim.save_as)
             if claim.alias:
                 message = (
-                    f"l'ancienne adresse {url} (Aliases) est aussi celle de "
-                    f"{' et de '.join(others)} : retirez-la de la ligne Aliases."
+                    f"l'ancienne adresse {url} (Aliases) est aussi celle "
+                    f"{of(others)} : retirez-la de la ligne Aliases."
                 )
             else:
                 message = (
-                    f"l'adresse {url} est aussi celle de {' et de '.join(others)} : "
+                    f"l'adresse {url} est aussi celle {of(others)} : "
                     "deux contenus ne peuvent pas partager une adresse ; renommez "
                     "le fichier ou donnez-lui un autre « Slug: »."
                 )
@@ -611,8 +624,8 @@ def find_duplicate_ids(
                         path,
                         Problem(
                             line,
-                            f"l'Id « {post_id} » est aussi celui de "
-                            f"{' et de '.join(others)} : chaque article garde son "
+                            f"l'Id « {post_id} » est aussi celui {of(others)} : "
+                            "chaque article garde son "
                             "propre Id ; retirez cette ligne si l'article est neuf.",
                             "identifiant",
                         ),

@@ -131,6 +131,36 @@ CASES = {
         "l'ancienne adresse /2025/bon/ (Aliases) est aussi celle de "
         "content/posts/2025/bon.md",
     ),
+    "alias-onto-an-author-page": (
+        {
+            "posts/2025/x.md": post(
+                TITLE, DATE, AUTHOR_ANA, TAGS, "Aliases: /auteurs/ana/"
+            )
+        },
+        "content/posts/2025/x.md",
+        5,
+        "est aussi celle de la page de l'auteur Ana Duval",
+    ),
+    "alias-onto-a-campaign-feed": (
+        {
+            "posts/2025/x.md": post(
+                TITLE,
+                DATE,
+                AUTHOR_ANA,
+                TAGS,
+                "Aliases: /campagnes/touscybervigilants/rss.xml",
+            )
+        },
+        "content/posts/2025/x.md",
+        5,
+        "est aussi celle du flux de la campagne #TOUSCYBERVIGILANTS",
+    ),
+    "page-on-a-reserved-address": (
+        {"pages/recherche.md": "Title: Chercher\n\nTexte.\n"},
+        "content/pages/recherche.md",
+        1,
+        "l'adresse /recherche/ est aussi celle de la page de recherche",
+    ),
     "not-utf8": (
         {"posts/2025/x.md": post(TITLE, DATE, AUTHOR_ANA).encode() + b"Caf\xe9\n"},
         "content/posts/2025/x.md",

@@ -423,6 +423,12 @@ def test_only_content_files_are_reported():
     assert rules.find_collisions(claims) == []
 
 
+def test_of_contracts_like_french():
+    assert rules.of(["le flux", "les archives", "la page", "l'auteur", "a.md"]) == (
+        "du flux et des archives et de la page et de l'auteur et de a.md"
+    )
+
+
 @pytest.mark.parametrize(
     ("save_as", "url"),
     [
