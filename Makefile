@@ -19,11 +19,14 @@ export VIGIE_DRAFTS := $(DRAFTS)
 # PRECOMPRESS=1 writes a .gz copy beside each text file.
 export VIGIE_PRECOMPRESS := $(PRECOMPRESS)
 PELICANOPTS ?=
-# Plain log lines keep `path:line: message` whole; any error fails the build.
-PELICANFLAGS := --log-handler plain --fatal errors
+# STRICT=1 makes warnings fail the build, like errors.
+export VIGIE_STRICT := $(STRICT)
+# Plain log lines keep `path:line: message` whole. No `--fatal errors`: the
+# validation plugin fails the build itself, after listing every problem.
+PELICANFLAGS := --log-handler plain
 
 .DEFAULT_GOAL := help
-.PHONY: help html test lint test-tools serve devserver clean publish deploy-rsync deploy-git
+.PHONY: help html test lint test-tools serve devserver clean publish deploy-rsync deploy-git check article
 
 # The pages the browser gate opens: one of each kind (quality.mk).
 QUALITY_PAGES := / /2025/hameconnage-cinq-reflexes-equipes-de-nuit/ \
@@ -66,6 +69,12 @@ serve: $(VENV)/.installed ## Serve output/ on http://127.0.0.1:8000
 
 devserver: $(VENV)/.installed ## Rebuild on every save and serve
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload -b $(HOST) -p $(PORT) --log-handler plain $(PELICANOPTS)
+
+check: $(VENV)/.installed ## Check all content without writing anything
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANFLAGS) -e VALIDATION_CHECK_ONLY=true $(PELICANOPTS)
+
+article: $(VENV)/.installed ## Start a post (asks, or TITLE=… AUTHOR=… [CATEGORY=…])
+	$(BIN)/python -m tools.new_article --content $(INPUTDIR)
 
 lint: $(VENV)/.installed ## Lint and format check with ruff
 	$(BIN)/ruff check .

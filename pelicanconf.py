@@ -39,6 +39,7 @@ PLUGINS = [
     "feeds",
     "seo",
     "publishing",
+    "validation",
 ]
 
 JINJA_ENVIRONMENT = {
@@ -149,3 +150,11 @@ CONTENT_SECURITY_POLICY = (
 )
 # PRECOMPRESS=1: a .gz copy beside each text file, for hosts that serve them.
 PUBLISHING_PRECOMPRESS = os.environ.get("VIGIE_PRECOMPRESS") == "1"
+# The writer's loop (plugins/validation): every problem listed at once, in
+# French; the site is built beside output/ and swapped in only on success.
+PELICAN_CLASS = "validation.VigiePelican"
+# `make html STRICT=1`: warnings fail the build too.
+VALIDATION_STRICT = os.environ.get("VIGIE_STRICT") == "1"
+VALIDATION_CATEGORIES = ("Tribune", "Actualité", "Communiqué")
+# Hosts a post may embed with <iframe> (https only); none by default.
+SANITIZE_IFRAME_HOSTS = ()

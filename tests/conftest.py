@@ -37,13 +37,17 @@ class Build:
 def run_build(
     content: Path,
     output: Path,
+    *,
     settings: str = "pelicanconf.py",
     env: dict[str, str] | None = None,
     overrides: dict[str, object] | None = None,
+    args: tuple[str, ...] = (),
 ) -> Build:
     """Run Pelican on `content` with the repo's settings, as `make html` does.
 
-    `overrides` are extra settings, passed as Pelican's `-e KEY=json`.
+    `overrides` are extra settings, passed as Pelican's `-e KEY=json`; `args`
+    adds command-line options, e.g. `("-e", "VALIDATION_CHECK_ONLY=true")` for
+    `make check`.
     """
     full_env = {**os.environ, "LANG": "C", "LC_ALL": "C", **(env or {})}
     extra = [f"{key}={json.dumps(value)}" for key, value in (overrides or {}).items()]
@@ -57,11 +61,10 @@ def run_build(
             str(output),
             "-s",
             str(REPO / settings),
-            "--fatal",
-            "errors",
             "--log-handler",
             "plain",
             *(["-e", *extra] if extra else []),
+            *args,
         ],
         cwd=REPO,
         env=full_env,

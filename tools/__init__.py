@@ -1,1 +1,1 @@
-"""Project tooling that is not part of the Pelican build."""
+"""Command-line tools for writers and maintainers (run with `python -m tools.…`)."""

@@ -123,7 +123,8 @@ def deploy_git(output_dir: str, remote: str, branch: str) -> int:
     if check(output_dir):
         return 1
     marker = read_json(marker_path(output_dir)) or {}
-    message = f"Publication de {marker.get('siteurl')} ({marker.get('built_at')})"
+    state = read_json(state_path(output_dir)) or {}
+    message = f"Publication de {marker.get('siteurl')} ({state.get('built_at', '')})"
     with tempfile.TemporaryDirectory(prefix="vigie-deploy-") as work:
         git_output("init", "--quiet", work, cwd=work)
         git_output("remote", "add", DEPLOY_REMOTE, remote_location(remote), cwd=work)

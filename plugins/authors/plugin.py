@@ -1,6 +1,5 @@
 """Signal glue: attach each post's author profiles once all posts are read."""
 
-import logging
 import os
 from itertools import chain
 
@@ -15,8 +14,6 @@ from pelican import signals
 from pelican.urlwrappers import Author
 
 from .profiles import AuthorProfile, parse_profile
-
-logger = logging.getLogger(__name__)
 
 
 def profiled_author(profile: AuthorProfile, bio_html: str, settings) -> Author:
@@ -60,9 +57,9 @@ def attach_profiles(generator):
     """Replace each post's author ids by profiled authors."""
     settings = generator.settings
     authors_dir = os.path.join(generator.path, settings.get("AUTHORS_PATH", "authors"))
-    profiles, errors = load_profiles(authors_dir, settings)
-    for error in errors:
-        logger.error("%s", error)
+    # Bad author files and unknown ids are reported by the validation plugin,
+    # which fails the build: here they are only left out.
+    profiles, _ = load_profiles(authors_dir, settings)
     generator.context["author_profiles"] = profiles
     for article in chain(
         generator.articles, generator.hidden_articles, generator.drafts
@@ -71,15 +68,6 @@ def attach_profiles(generator):
         for author_id in getattr(article, "author_ids", []):
             if author_id in profiles:
                 authors.append(profiles[author_id])
-            else:
-                logger.error(
-                    "%s: l'auteur « %s » n'a pas de fiche : créez %s/%s.md "
-                    "ou corrigez l'identifiant.",
-                    display_path(article.source_path, settings),
-                    author_id,
-                    display_path(authors_dir, settings),
-                    author_id,
-                )
         if authors:
             article.authors = authors
             article.author = authors[0]

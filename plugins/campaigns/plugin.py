@@ -75,9 +75,9 @@ class CampaignCollector:
         campaigns_dir = os.path.join(
             generator.path, self.settings.get("CAMPAIGNS_PATH", "campaigns")
         )
-        self.definitions, errors = load_definitions(campaigns_dir, self.settings)
-        for error in errors:
-            logger.error("%s", error)
+        # Bad campaign files are reported by the validation plugin, which fails
+        # the build: here they are only left out.
+        self.definitions, _ = load_definitions(campaigns_dir, self.settings)
         self.reader = VigieMarkdownReader(self.settings)
         self.today = dt.datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
 

@@ -13,13 +13,15 @@ from typing import Any
 import yaml
 
 # Python-Markdown's meta extension rules: a key line, then indented continuations.
-KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):[ \t]*(?P<value>.*)$")
+# Keys may hold accented letters (`Catégorie:`), so that a French key is read as
+# a key, and named as unknown, instead of silently starting the body.
+KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
 CONTINUATION_LINE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 YAML_FENCE = "---"
 YAML_END = ("---", "...")
-YAML_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?P<rest>.*)$")
+YAML_TOP_KEY = re.compile(r"^(?P<key>[\w-]+)[ \t]*:(?P<rest>.*)$")
 # An unquoted value that starts with `#` is a YAML comment: the hashtag would vanish.
-YAML_HASH_VALUE = re.compile(r"^(?P<head>[A-Za-z0-9_-]+[ \t]*:[ \t]*)(?P<value>#.*)$")
+YAML_HASH_VALUE = re.compile(r"^(?P<head>[\w-]+[ \t]*:[ \t]*)(?P<value>#.*)$")
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,16 @@ class HeaderField:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a file: the 1-based line and a French message."""
+    """Something wrong in a file: the 1-based line and a French message.
+
+    `anchor` names the section of docs/guide-redaction.md that explains it;
+    a `warning` does not stop the build (unless STRICT=1).
+    """
 
     line: int
     message: str
+    anchor: str = ""
+    warning: bool = False
 
 
 @dataclass
@@ -84,6 +92,7 @@ def _add_field(parsed: ParsedSource, name: str, value: Any, line: int) -> None:
                 line,
                 f"la clé « {name} » est déjà donnée ligne {earlier.line} : "
                 "gardez une seule de ces deux lignes.",
+                "en-tete",
             )
         )
         return
@@ -142,6 +151,7 @@ def _parse_yaml(lines: list[str]) -> ParsedSource:
                 1,
                 "l'en-tête YAML ouvert par « --- » n'est jamais fermé : "
                 "ajoutez une ligne « --- » après la dernière clé.",
+                "en-tete",
             )
         )
         return parsed
@@ -159,6 +169,19 @@ def _parse_yaml(lines: list[str]) -> ParsedSource:
                 line,
                 f"en-tête YAML illisible ({reason}) : vérifiez les « : » et "
                 "mettez entre guillemets une valeur qui contient « : » ou « # ».",
+                "en-tete",
+            )
+        )
+        return parsed
+    except (ValueError, OverflowError, RecursionError):
+        # PyYAML builds dates itself: `date: 2025-02-30` fails outside YAMLError.
+        parsed.problems.append(
+            Problem(
+                1,
+                "une valeur de l'en-tête YAML est impossible (souvent une date qui "
+                "n'existe pas, comme un 30 février) : corrigez-la, ou mettez-la "
+                "entre guillemets.",
+                "en-tete",
             )
         )
         return parsed
@@ -169,6 +192,7 @@ def _parse_yaml(lines: list[str]) -> ParsedSource:
             Problem(
                 2,
                 "l'en-tête YAML doit être une liste de lignes « clé: valeur ».",
+                "en-tete",
             )
         )
         return parsed
@@ -192,6 +216,7 @@ def _yaml_key_lines(block: list[str], parsed: ParsedSource) -> dict[str, int]:
                     line_number,
                     f"la clé « {match['key']} » est déjà donnée ligne {found[key]} : "
                     "gardez une seule de ces deux lignes.",
+                    "en-tete",
                 )
             )
         else:

@@ -1,8 +1,15 @@
-"""Pelican reader for Vigie's Markdown files: both header formats, one renderer."""
+"""Pelican reader for Vigie's Markdown files: both header formats, one renderer.
+
+The reader never raises for a bad file: it returns what it could read, with
+its problems in `metadata["reading"]` (a `Reading`), and the validation plugin
+reports them and keeps the file out of the site. Pelican itself would log
+"Could not process" and, with `--fatal errors`, die with a traceback.
+"""
 
 import logging
 import os
 import re
+from dataclasses import dataclass, field
 
 from markdown import Markdown
 from markupsafe import Markup, escape
@@ -10,18 +17,29 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category
 
 from .alignment import AlignmentClassExtension
-from .headers import ParsedSource, Problem, parse_source
+from .headers import HeaderField, ParsedSource, Problem, parse_source
 from .headings import CommonMarkHeadingsExtension
 from .metadata import as_text, parse_date, split_list
+from .sanitize import make_sanitizer
 
 logger = logging.getLogger(__name__)
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "toc"]
+MARKDOWN_CONFIGS = {
+    "extra": {"footnotes": {"BACKLINK_TITLE": "Revenir à l'appel de note %d"}},
+}
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 DATE_KEYS = ("date", "modified")
 LIST_KEYS = ("aliases",)
 TEXT_KEYS = ("title", "slug", "status", "image", "id", "summary", "hashtags")
+# Metadata the reader computes itself: a header key of the same name is not
+# copied over it (the validation plugin names that key as unknown).
+INTERNAL_KEYS = frozenset({"header_lines", "author_ids", "reading"})
+# Invisible characters that XML feeds cannot carry and writers cannot see;
+# a vertical tab or form feed (pasted from a word processor) becomes a space.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+PAGE_BREAKS = re.compile("[\x0b\x0c]")
 
 
 class ContentError(Exception):
@@ -36,6 +54,19 @@ class ContentError(Exception):
         )
 
 
+@dataclass
+class Reading:
+    """What the reader learnt about one file: its header fields and problems.
+
+    `path` is the path shown to writers, `source_path` the absolute one.
+    """
+
+    path: str
+    source_path: str
+    fields: dict[str, HeaderField] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
 def decode_source(raw: bytes) -> tuple[str, list[Problem]]:
     """Decode a file as UTF-8; an undecodable or empty file is a problem."""
     try:
@@ -47,13 +78,36 @@ def decode_source(raw: bytes) -> tuple[str, list[Problem]]:
                 line,
                 f"le fichier n'est pas en UTF-8 (octet 0x{raw[error.start]:02x} "
                 f"à la position {error.start}) : réenregistrez-le en UTF-8.",
+                "encodage",
             )
         ]
     if not text.strip("\ufeff \t\r\n"):
         return "", [
-            Problem(1, "le fichier est vide : écrivez un en-tête puis le texte.")
+            Problem(
+                1,
+                "le fichier est vide : écrivez un en-tête puis le texte.",
+                "fichier-vide",
+            )
         ]
     return text, []
+
+
+def remove_control_characters(text: str) -> tuple[str, list[Problem]]:
+    """Drop invisible control characters; a warning names the first line."""
+    found = CONTROL_CHARACTERS.search(text) or PAGE_BREAKS.search(text)
+    if not found:
+        return text, []
+    line = text.count("\n", 0, found.start()) + 1
+    cleaned = CONTROL_CHARACTERS.sub("", PAGE_BREAKS.sub(" ", text))
+    return cleaned, [
+        Problem(
+            line,
+            "caractères de contrôle invisibles retirés (souvent collés depuis un "
+            "traitement de texte ou un PDF) : vérifiez le texte de cette ligne.",
+            "encodage",
+            warning=True,
+        )
+    ]
 
 
 def first_paragraph(html: str) -> str:
@@ -84,41 +138,65 @@ class VigieMarkdownReader(BaseReader):
                 CommonMarkHeadingsExtension(),
                 AlignmentClassExtension(),
             ],
+            extension_configs=MARKDOWN_CONFIGS,
             output_format="html",
         )
+        self._sanitize = make_sanitizer(settings.get("SANITIZE_IFRAME_HOSTS", ()))
 
     def render(self, body: str) -> str:
-        """Convert a Markdown body to HTML."""
+        """Convert a Markdown body to HTML, then keep only allowed HTML."""
         self._markdown.reset()
-        return self._markdown.convert(body)
+        return self._sanitize(self._markdown.convert(body))
 
     def read(self, source_path):
-        """Return the HTML and the metadata of a file, or raise ContentError."""
-        path = display_path(source_path, self.settings)
+        """Return the HTML and the metadata of a file, problems in `reading`."""
+        reading = Reading(display_path(source_path, self.settings), source_path)
+        try:
+            return self._read(source_path, reading)
+        except Exception as error:
+            # The boundary between content and the build: whatever a file holds,
+            # it is named with a message, never a traceback that stops the build.
+            logger.debug("Reading %s failed", source_path, exc_info=True)
+            reading.problems.append(
+                Problem(
+                    1,
+                    f"ce fichier n'a pas pu être lu ({type(error).__name__}: "
+                    f"{error}) : signalez-le à l'équipe du site avec ce message.",
+                    "erreurs",
+                )
+            )
+            return "", {"reading": reading}
+
+    def _read(self, source_path, reading: Reading):
+        """Read, parse and render one file, recording problems in `reading`."""
         with open(source_path, "rb") as source:
-            text, problems = decode_source(source.read())
-        if problems:
-            raise ContentError(path, problems)
+            text, reading.problems = decode_source(source.read())
+        if reading.problems:
+            return "", {"reading": reading}
+        text, reading.problems = remove_control_characters(text)
         parsed = parse_source(text)
         html = self.render(parsed.body)
         metadata, problems = self.build_metadata(parsed, html)
-        problems = parsed.problems + problems
-        if problems:
-            raise ContentError(path, problems)
+        reading.fields = dict(parsed.fields)
+        reading.problems += parsed.problems + problems
+        metadata["reading"] = reading
         return html, metadata
 
     def build_metadata(self, parsed: ParsedSource, html: str):
         """Map header fields to Pelican metadata; return it with any problems."""
-        metadata: dict[str, object] = {
-            "header_lines": {key: field.line for key, field in parsed.fields.items()}
-        }
+        metadata: dict[str, object] = {}
         problems: list[Problem] = []
         for key, header in parsed.fields.items():
+            if key in INTERNAL_KEYS:
+                continue
             if key in DATE_KEYS:
+                if as_text(header.value) == "":
+                    # An empty date is a missing one: the validation rules say so.
+                    continue
                 try:
                     metadata[key] = parse_date(header.value, self.settings["TIMEZONE"])
                 except ValueError as error:
-                    problems.append(Problem(header.line, str(error)))
+                    problems.append(Problem(header.line, str(error), "dates"))
             elif key in ("author", "authors"):
                 metadata["author_ids"] = split_list(header.value)
             elif key == "category":
@@ -127,6 +205,9 @@ class VigieMarkdownReader(BaseReader):
                 metadata[key] = split_list(header.value)
             else:
                 metadata[key] = as_text(header.value)
+        metadata["header_lines"] = {
+            key: field.line for key, field in parsed.fields.items()
+        }
         if "author_ids" in metadata:
             metadata["authors"] = [
                 Author(author_id, self.settings) for author_id in metadata["author_ids"]

@@ -3,7 +3,6 @@
 import datetime as dt
 import logging
 import os
-import uuid
 from functools import partial
 from itertools import chain
 from urllib.parse import urlsplit
@@ -189,16 +188,21 @@ class RedirectsGenerator(Generator):
             out.write(text)
 
 
+def final_output_path(pelican) -> str:
+    """The output folder the build ends in (a build may write to a staging one)."""
+    return pelican.settings.get("OUTPUT_PATH_FINAL") or pelican.output_path
+
+
 def start_build(pelican):
     """Mark this build of the output folder as started; add the redirects generator.
 
     `get_generators` is the first signal of every build (`initialized` comes
     once per process, and also for `make serve`, which builds nothing).
     """
-    pelican.publishing_build_id = uuid.uuid4().hex
-    state = state_path(pelican.output_path)
-    os.makedirs(os.path.dirname(state), exist_ok=True)
-    write_json(state, build_state(pelican.publishing_build_id, STARTED))
+    if not pelican.settings.get("VALIDATION_CHECK_ONLY"):
+        state = state_path(final_output_path(pelican))
+        os.makedirs(os.path.dirname(state), exist_ok=True)
+        write_json(state, build_state(STARTED))
     return RedirectsGenerator
 
 
@@ -243,18 +247,15 @@ def finish_build(pelican):
         out.write(headers_file(settings["CONTENT_SECURITY_POLICY"], rules, prefix))
     if settings["PUBLISHING_PRECOMPRESS"]:
         logger.info("%d copies compressées (.gz) écrites", precompress_tree(output_dir))
-    build_id = pelican.publishing_build_id
-    built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     write_json(
         marker_path(output_dir),
         build_marker(
             settings["PUBLISHING_BUILD_KIND"],
             absolute_base(settings["SITEURL"], settings["FEED_DOMAIN"]),
-            build_id,
-            built_at,
         ),
     )
-    write_json(state_path(output_dir), build_state(build_id, COMPLETE))
+    built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    write_json(state_path(final_output_path(pelican)), build_state(COMPLETE, built_at))
 
 
 def register():

@@ -30,19 +30,14 @@ def state_path(output_dir: str) -> str:
     return os.path.join(parent, f".{name}-build.json")
 
 
-def build_marker(kind: str, siteurl: str, build_id: str, built_at: str) -> dict:
-    """The marker of a finished build."""
-    return {
-        "kind": kind,
-        "siteurl": siteurl,
-        "build_id": build_id,
-        "built_at": built_at,
-    }
+def build_marker(kind: str, siteurl: str) -> dict:
+    """The marker of a finished build (no date: two builds give equal bytes)."""
+    return {"kind": kind, "siteurl": siteurl}
 
 
-def build_state(build_id: str, status: str) -> dict:
-    """The state of the latest build of an output folder."""
-    return {"build_id": build_id, "status": status}
+def build_state(status: str, built_at: str = "") -> dict:
+    """The state of the latest build of an output folder, kept beside it."""
+    return {"status": status, "built_at": built_at}
 
 
 def read_json(path: str) -> dict | None:
@@ -88,10 +83,7 @@ def deploy_refusals(
             f"« {marker.get('siteurl', '')} », qui n'est pas publique : "
             "donnez la bonne avec « make publish SITEURL=https://… »."
         )
-    if state is not None and (
-        state.get("status") != COMPLETE
-        or state.get("build_id") != marker.get("build_id")
-    ):
+    if state is not None and state.get("status") != COMPLETE:
         problems.append(
             f"la dernière construction de {output_dir}/ a échoué ou ne s'est pas "
             "terminée : corrigez les erreurs signalées, relancez « make publish », "

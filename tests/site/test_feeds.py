@@ -90,7 +90,7 @@ def test_every_contract_feed_exists_and_parses(site):
 def test_entry_sets_per_feed(site):
     newest_first = [
         "Troisième",
-        "Deuxième  avec <b>balise</b> & esperluette",
+        "Deuxième   avec <b>balise</b> & esperluette",
         "Premier",
     ]
     assert titles(parse(site, "feeds/atom.xml")) == newest_first
