@@ -6,9 +6,10 @@ kept (headings with their ids, tables with their alignment classes, code
 with its language class, footnotes, images with alt and title,
 abbreviations, figures), and everything that could run code or break the
 site's CSP is dropped: `<script>`, `<style>`, `style=`, `on*=` handlers,
-`javascript:` and `data:` URLs, forms, SVG, `<object>`. An `<iframe>` stays only when its `https` address is on one of
-the hosts listed in `SANITIZE_IFRAME_HOSTS` (empty by default); any other is
-removed with its content.
+`javascript:` and `data:` URLs, forms, SVG, `<object>`. An `<iframe>` stays
+only when its `https` address is on one of the hosts listed in
+`SANITIZE_IFRAME_HOSTS` (empty by default); any other is removed with its
+content.
 """
 
 import re
