@@ -30,7 +30,14 @@ LOCALE = ("C.UTF-8",)
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "french", "authors", "schedule", "campaigns"]
+PLUGINS = [
+    "markdown_reader",
+    "french",
+    "authors",
+    "schedule",
+    "campaigns",
+    "related",
+]
 
 JINJA_ENVIRONMENT = {
     "autoescape": True,
@@ -64,7 +71,14 @@ INDEX_SAVE_AS = "index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "categories", "archives", "notfound"]
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "authors",
+    "categories",
+    "archives",
+    "notfound",
+]
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
 DEFAULT_CATEGORY = "Actualité"
