@@ -37,6 +37,8 @@ PLUGINS = [
     "schedule",
     "campaigns",
     "related",
+    "navigation",
+    "reading_time",
 ]
 
 JINJA_ENVIRONMENT = {
