@@ -15,18 +15,20 @@ hashtag with it. When fewer than `minimum` do, the list is topped up to
 order. A post is never related to itself.
 
 Finding them never compares every pair of posts. `RelatedIndex` keeps, newest
-first, the published posts of each hashtag, of each pair of hashtags that
-appear together, of each (author, hashtag), of each author and of each
-category; building it is linear in the number of (post, hashtag) pairs.
-For one post, candidates that share exactly the same subset T of its
-hashtags all have the same hashtag weight W(T): the subsets are visited from
-the heaviest down, and each subset's candidates are read from the shortest
-list that holds them, newest first. A walk stops as soon as nothing further
-down that list can beat the `limit`-th best post found so far, and the
-subsets stop when the next one weighs less than that post. So a post reads a
-few dozen list entries, however many posts share its commonest hashtag.
-A post with more than `max_subset_hashtags` hashtags (2^k subsets) adds up
-its lists instead, which is exact too.
+first, the published posts of each hashtag and of each pair of hashtags that
+appear together, the same per author, and the posts of each author and of
+each category; building it is linear in the number of posts (times the
+pairs of hashtags of a post). For one post, the candidates that share
+exactly the same subset T of its hashtags all have the same hashtag weight
+W(T): subsets are visited from the heaviest down, and each one's candidates
+are read from the shortest list that holds them (a hashtag's or a pair's,
+an author's first), newest first. A walk stops as soon as nothing further
+down its list can beat the `limit`-th best post found so far, and the
+subsets stop when the next one weighs less than that post. So a post reads
+a few dozen list entries (about 55 on a 10,000-post corpus), however many
+posts share its commonest hashtag. A post with more than
+`max_subset_hashtags` hashtags (2^k subsets) adds up its hashtags' lists
+instead, which is exact too.
 """
 
 from __future__ import annotations
@@ -140,6 +142,13 @@ def _subsets_by_weight(
                 heapq.heappush(pending, (swapped, (*removed[:-1], last + 1)))
 
 
+def _keys_of(subset: frozenset[str]) -> list[tuple[str, ...]]:
+    """The list keys that hold every post carrying `subset`: hashtags or pairs."""
+    if len(subset) == 1:
+        return [tuple(subset)]
+    return list(combinations(sorted(subset), 2))
+
+
 class RelatedIndex:
     """The published posts, indexed so that related posts are found fast."""
 
@@ -148,21 +157,23 @@ class RelatedIndex:
         self.posts = sorted(posts, key=lambda post: (post.date, post.key))
         self.weights = hashtag_weights(self.posts)
         self.max_subset_hashtags = max_subset_hashtags
-        self.by_hashtag: dict[str, list[int]] = defaultdict(list)
-        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.by_author_hashtag: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # Lists of ranks, newest first, by hashtag `(h,)` or pair `(h1, h2)`;
+        # the same for each author; by author alone; by category.
+        self.by_hashtags: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.by_author_hashtags: dict[tuple[str, tuple[str, ...]], list[int]] = (
+            defaultdict(list)
+        )
         self.by_author: dict[str, list[int]] = defaultdict(list)
         self.by_category: dict[str, list[int]] = defaultdict(list)
-        # Ranks grow with recency; every list is filled newest first.
+        # Ranks grow with recency: filling from the last makes lists newest first.
         for rank in range(len(self.posts) - 1, -1, -1):
             post = self.posts[rank]
             hashtags = sorted(post.hashtags)
-            for hashtag in hashtags:
-                self.by_hashtag[hashtag].append(rank)
+            keys = [(h,) for h in hashtags] + list(combinations(hashtags, 2))
+            for key in keys:
+                self.by_hashtags[key].append(rank)
                 for author in post.authors:
-                    self.by_author_hashtag[author, hashtag].append(rank)
-            for pair in combinations(hashtags, 2):
-                self.by_pair[pair].append(rank)
+                    self.by_author_hashtags[author, key].append(rank)
             for author in post.authors:
                 self.by_author[author].append(rank)
             self.by_category[post.category].append(rank)
@@ -171,102 +182,130 @@ class RelatedIndex:
         self, post: PostFeatures, limit: int = 5, minimum: int = 3
     ) -> list[str]:
         """Keys of the posts most related to `post`, best first."""
-        hashtags = [h for h in post.hashtags if h in self.weights]
+        hashtags = frozenset(h for h in post.hashtags if h in self.weights)
         top = _TopPosts(limit)
         if len(hashtags) > self.max_subset_hashtags:
             self._add_up_lists(post, hashtags, top)
         else:
-            for subset in _subsets_by_weight(hashtags, self.weights):
+            for subset in _subsets_by_weight(list(hashtags), self.weights):
                 weight = shared_weight(subset, self.weights)
                 if top.cannot_improve((weight + _MARGIN, 0, 0, 0)):
                     break
-                self._read_subset(post, frozenset(hashtags), subset, weight, top)
+                self._read_subset(post, hashtags, subset, weight, top)
         if len(top.heap) < minimum:
             top.capacity = minimum
-            self._top_up(post, frozenset(hashtags), top)
+            self._top_up(post, hashtags, top)
         return [self.posts[rank].key for rank in top.ranks()]
 
-    def _key(self, post: PostFeatures, rank: int, weight: float) -> _Key:
-        other = self.posts[rank]
-        return (
-            weight,
-            len(post.authors & other.authors),
-            int(post.category == other.category),
-            rank,
-        )
+    def _walk(self, post, ranks, *, weight, most_authors, accept, top) -> None:
+        """Offer the posts of a newest-first list that `accept`, while they can win.
+
+        Every post still to come in `ranks` would have a key of at most
+        (weight, most_authors, 1, its rank): once the worst kept key beats
+        that, the rest of the list cannot enter.
+        """
+        heap, capacity, posts = top.heap, top.capacity, self.posts
+        for rank in ranks:
+            if len(heap) >= capacity and heap[0] > (weight, most_authors, 1, rank):
+                return
+            other = posts[rank]
+            if other.key != post.key and accept(other):
+                top.offer(
+                    (
+                        weight,
+                        len(post.authors & other.authors),
+                        int(post.category == other.category),
+                        rank,
+                    )
+                )
 
     def _read_subset(self, post, hashtags, subset, weight, top: _TopPosts) -> None:
         """Offer the posts whose hashtags in common with `post` are `subset`."""
-        most_authors = len(post.authors)
+        keys = _keys_of(subset)
         seen: set[int] = set()
+
+        def shares_subset_once(other) -> bool:
+            # A post with two of the authors is in both authors' lists.
+            if other.hashtags & hashtags != subset or id(other) in seen:
+                return False
+            seen.add(id(other))
+            return True
+
         # Posts sharing an author first: they rank above the others of the
         # subset, and their lists are short.
         for author in post.authors:
-            lists = [self.by_author_hashtag.get((author, h)) for h in subset]
-            if not all(lists):
-                continue
-            for rank in min(lists, key=len):
-                if top.cannot_improve((weight, most_authors, 1, rank)):
-                    break
-                other = self.posts[rank]
-                if rank in seen or other.key == post.key:
-                    continue
-                if other.hashtags & hashtags == subset:
-                    seen.add(rank)
-                    top.offer(self._key(post, rank, weight))
-        for rank in self._shortest_list(subset):
-            if top.cannot_improve((weight, 0, 1, rank)):
-                break
-            other = self.posts[rank]
-            if (
-                other.key != post.key
-                and not other.authors & post.authors
-                and other.hashtags & hashtags == subset
-            ):
-                top.offer(self._key(post, rank, weight))
+            ranks = min(
+                (self.by_author_hashtags.get((author, key), ()) for key in keys),
+                key=len,
+            )
+            self._walk(
+                post,
+                ranks,
+                weight=weight,
+                most_authors=len(post.authors),
+                accept=shares_subset_once,
+                top=top,
+            )
+        ranks = min((self.by_hashtags.get(key, ()) for key in keys), key=len)
+        self._walk(
+            post,
+            ranks,
+            weight=weight,
+            most_authors=0,
+            accept=lambda other: (
+                not other.authors & post.authors and other.hashtags & hashtags == subset
+            ),
+            top=top,
+        )
 
-    def _shortest_list(self, subset: frozenset[str]) -> list[int]:
-        """The shortest list of posts that holds every post carrying `subset`."""
-        if len(subset) == 1:
-            return self.by_hashtag[next(iter(subset))]
-        pairs = [self.by_pair.get(pair, []) for pair in combinations(sorted(subset), 2)]
-        return min(pairs, key=len)
-
-    def _add_up_lists(self, post, hashtags: list[str], top: _TopPosts) -> None:
+    def _add_up_lists(self, post, hashtags: frozenset[str], top: _TopPosts) -> None:
         """Offer every post sharing a hashtag, reading each list in full."""
         seen: set[int] = set()
         for hashtag in hashtags:
-            for rank in self.by_hashtag[hashtag]:
+            for rank in self.by_hashtags[hashtag,]:
                 other = self.posts[rank]
                 if rank in seen or other.key == post.key:
                     continue
                 seen.add(rank)
                 weight = shared_weight(post.hashtags & other.hashtags, self.weights)
-                top.offer(self._key(post, rank, weight))
+                top.offer(
+                    (
+                        weight,
+                        len(post.authors & other.authors),
+                        int(post.category == other.category),
+                        rank,
+                    )
+                )
 
     def _top_up(self, post, hashtags: frozenset[str], top: _TopPosts) -> None:
         """Add posts sharing an author, then the category, but no hashtag."""
-        most_authors = len(post.authors)
         seen: set[int] = set()
+
+        def shares_no_hashtag_once(other) -> bool:
+            if other.hashtags & hashtags or id(other) in seen:
+                return False
+            seen.add(id(other))
+            return True
+
         for author in post.authors:
-            for rank in self.by_author[author]:
-                if top.cannot_improve((0.0, most_authors, 1, rank)):
-                    break
-                other = self.posts[rank]
-                if rank in seen or other.key == post.key or other.hashtags & hashtags:
-                    continue
-                seen.add(rank)
-                top.offer(self._key(post, rank, 0.0))
-        for rank in self.by_category.get(post.category, []):
-            if top.cannot_improve((0.0, 0, 1, rank)):
-                break
-            other = self.posts[rank]
-            if (
-                other.key != post.key
-                and not other.hashtags & hashtags
-                and not other.authors & post.authors
-            ):
-                top.offer(self._key(post, rank, 0.0))
+            self._walk(
+                post,
+                self.by_author[author],
+                weight=0.0,
+                most_authors=len(post.authors),
+                accept=shares_no_hashtag_once,
+                top=top,
+            )
+        self._walk(
+            post,
+            self.by_category.get(post.category, ()),
+            weight=0.0,
+            most_authors=0,
+            accept=lambda other: (
+                not other.hashtags & hashtags and not other.authors & post.authors
+            ),
+            top=top,
+        )
 
 
 def related_posts(
