@@ -39,6 +39,7 @@ PLUGINS = [
     "related",
     "navigation",
     "reading_time",
+    "search",
 ]
 
 JINJA_ENVIRONMENT = {
@@ -80,9 +81,13 @@ DIRECT_TEMPLATES = [
     "categories",
     "archives",
     "notfound",
+    "search",
 ]
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
+# Search runs in the browser on the Pagefind index (plugins/search).
+SEARCH_URL = "recherche/"
+SEARCH_SAVE_AS = "recherche/index.html"
 DEFAULT_CATEGORY = "Actualité"
 USE_FOLDER_AS_CATEGORY = False
 
