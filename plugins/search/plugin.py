@@ -9,6 +9,17 @@ from .pagefind import indexed_pages, pagefind_command
 
 logger = logging.getLogger(__name__)
 
+DEFAULTS = {
+    # False skips indexing (the search page then says the index is missing).
+    "SEARCH_INDEX": True,
+}
+
+
+def fill_defaults(pelican):
+    """Give every setting of the plugin its default value."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
 
 def pagefind_executable() -> str | None:
     """The Pagefind binary shipped by the `pagefind-bin` package, if installed."""
@@ -22,7 +33,7 @@ def pagefind_executable() -> str | None:
 
 def index_site(pelican):
     """Index the folder this build wrote (whatever it is) for /recherche/."""
-    if not pelican.settings.get("SEARCH_INDEX", True):
+    if not pelican.settings["SEARCH_INDEX"]:
         return
     executable = pagefind_executable()
     if executable is None:
@@ -51,4 +62,5 @@ def index_site(pelican):
 
 def register():
     """Connect the plugin to Pelican."""
+    signals.initialized.connect(fill_defaults)
     signals.finalized.connect(index_site)
