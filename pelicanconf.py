@@ -40,6 +40,7 @@ PLUGINS = [
     "navigation",
     "reading_time",
     "search",
+    "series",
 ]
 
 JINJA_ENVIRONMENT = {

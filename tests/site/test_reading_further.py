@@ -213,3 +213,45 @@ def test_breadcrumb_json_ld_survives_a_hostile_title(site):
     data = json.loads(block.group(1))
     assert data["itemListElement"][-1]["name"] == "</script><script>alert(1)</script>"
     assert "<script>alert" not in raw
+
+
+def test_series_box_numbers_the_published_parts_in_date_order(build_site):
+    files = dict(AUTHORS)
+    for slug, day, status in [
+        ("partie-2", "2025-03-10", ""),
+        ("partie-1", "2025-03-01", ""),
+        ("partie-3", "2025-03-20", ""),
+        ("hors-serie", "2025-03-15", "Status: hidden"),
+        ("brouillon", "2025-03-16", "Status: draft"),
+    ]:
+        files[f"posts/{slug}.md"] = post(
+            f"Titre {slug}",
+            f"{day} 10:00",
+            "ana",
+            "Tribune",
+            "",
+            extra=f"Series: Sécurité au bloc\n{status}",
+        )
+    files["posts/seul.md"] = post("Seul", "2025-03-05 10:00", "ana", "Tribune", "")
+    build = build_site(files)
+    assert build.returncode == 0, build.log
+    box = build.html("/2025/partie-2/").select_one(".series")
+    title = box.select_one(".series__title").get_text()
+    assert title == "Série « Sécurité au bloc » : partie 2 sur 3"
+    items = box.select(".series__parts li")
+    assert [li.get_text(strip=True) for li in items] == [
+        "Titre partie-1",
+        "Titre partie-2",
+        "Titre partie-3",
+    ]
+    assert [a["href"] for a in box.select("a")] == [
+        "/2025/partie-1/",
+        "/2025/partie-3/",
+    ]
+    assert items[1].select_one('[aria-current="page"]')
+    hidden = build.html("/2025/hors-serie/").select_one(".series")
+    assert (
+        hidden.select_one(".series__title").get_text() == "Série « Sécurité au bloc »"
+    )
+    assert len(hidden.select("li")) == 3
+    assert not build.html("/2025/seul/").select(".series")
