@@ -37,6 +37,11 @@ PLUGINS = [
     "schedule",
     "campaigns",
     "feeds",
+    "related",
+    "navigation",
+    "reading_time",
+    "search",
+    "series",
     "seo",
     "publishing",
     "validation",
@@ -82,11 +87,15 @@ DIRECT_TEMPLATES = [
     "archives",
     "subscribe",
     "notfound",
+    "search",
 ]
 SUBSCRIBE_URL = "abonnement/"
 SUBSCRIBE_SAVE_AS = "abonnement/index.html"
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
+# Search runs in the browser on the Pagefind index (plugins/search).
+SEARCH_URL = "recherche/"
+SEARCH_SAVE_AS = "recherche/index.html"
 DEFAULT_CATEGORY = "Actualité"
 USE_FOLDER_AS_CATEGORY = False
 
@@ -156,5 +165,7 @@ PELICAN_CLASS = "validation.VigiePelican"
 # `make html STRICT=1`: warnings fail the build too.
 VALIDATION_STRICT = os.environ.get("VIGIE_STRICT") == "1"
 VALIDATION_CATEGORIES = ("Tribune", "Actualité", "Communiqué")
+# Header keys added by our plugins beyond the contract's (plugins/series).
+VALIDATION_EXTRA_KEYS = {"post": ["Series"]}
 # Hosts a post may embed with <iframe> (https only); none by default.
 SANITIZE_IFRAME_HOSTS = ()

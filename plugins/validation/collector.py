@@ -45,6 +45,8 @@ DIRECT_TEMPLATE_NAMES = {
     "categories": "la liste des rubriques",
     "archives": "les archives",
     "notfound": "la page « introuvable » (404)",
+    "search": "la page de recherche",
+    "subscribe": "la page d'abonnement",
 }
 
 
@@ -334,9 +336,11 @@ class BuildCheck:
                     lines.get("aliases", 1),
                     alias=True,
                 )
+        direct = set()
         for template in settings.get("DIRECT_TEMPLATES", ()):
             save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
             if save_as:
+                direct.add(save_as)
                 owner = DIRECT_TEMPLATE_NAMES.get(
                     template, f"la page {rules.url_of(save_as)} du site"
                 )
@@ -348,7 +352,8 @@ class BuildCheck:
         for url, name in (settings.get("VALIDATION_RESERVED_URLS") or {}).items():
             save_as = url.lstrip("/")
             save_as = save_as + "index.html" if save_as.endswith("/") else save_as
-            yield rules.Claim(save_as or "index.html", name)
+            if (save_as or "index.html") not in direct:
+                yield rules.Claim(save_as or "index.html", name)
         taxonomies = (
             ("tag", articles.tags, "la campagne #{}"),
             ("category", articles.categories, "la rubrique {}"),

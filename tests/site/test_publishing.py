@@ -60,6 +60,7 @@ FILES = {
 PUBLISHED = {
     "/",
     "/abonnement/",
+    "/recherche/",
     "/2025/lancement/",
     "/2024/tableau/",
     "/a-propos/",
@@ -194,9 +195,11 @@ def test_post_without_image_gets_the_site_picture(site):
     assert meta(soup, "og:image:alt")
 
 
-def json_ld(soup: BeautifulSoup) -> dict:
-    (script,) = soup.find_all("script", type="application/ld+json")
-    return json.loads(script.string)
+def json_ld(soup: BeautifulSoup, kind: str = "Article") -> dict:
+    """The page's JSON-LD block of one schema.org type (a post also has its trail)."""
+    blocks = soup.find_all("script", type="application/ld+json")
+    (data,) = [d for d in (json.loads(b.string) for b in blocks) if d["@type"] == kind]
+    return data
 
 
 def test_article_json_ld_parses_and_has_the_fields(site):
@@ -225,10 +228,12 @@ def test_article_json_ld_parses_and_has_the_fields(site):
 
 def test_json_ld_cannot_close_its_script_element(site):
     page = (site.output / "2024" / "tableau" / "index.html").read_text()
-    block = page.split('<script type="application/ld+json">', 1)[1]
-    block = block.split("</script>", 1)[0]
-    assert "<" not in block
-    assert json.loads(block)["headline"] == (
+    blocks = [
+        part.split("</script>", 1)[0]
+        for part in page.split('<script type="application/ld+json">')[1:]
+    ]
+    assert blocks and all("<" not in block for block in blocks)
+    assert json.loads(blocks[0])["headline"] == (
         "Un tableau </script><!-- et & des « guillemets »"
     )
 

@@ -1,0 +1,5 @@
+"""« 6 min de lecture »: reading time from the words of the rendered text."""
+
+from .plugin import register
+
+__all__ = ["register"]
