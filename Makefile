@@ -33,6 +33,7 @@ QUALITY_PAGES := / /2025/hameconnage-cinq-reflexes-equipes-de-nuit/ \
 	/campagnes/ /campagnes/touscybervigilants/ /auteurs/ /auteurs/claire-fontaine/ \
 	/rubriques/tribune/ /archives/ /abonnement/ /a-propos/ /404.html
 include quality.mk
+include bench.mk
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
