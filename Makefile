@@ -31,7 +31,7 @@ PELICANFLAGS := --log-handler plain
 # The pages the browser gate opens: one of each kind (quality.mk).
 QUALITY_PAGES := / /2025/hameconnage-cinq-reflexes-equipes-de-nuit/ \
 	/campagnes/ /campagnes/touscybervigilants/ /auteurs/ /auteurs/claire-fontaine/ \
-	/rubriques/tribune/ /archives/ /abonnement/ /a-propos/ /404.html
+	/rubriques/tribune/ /archives/ /abonnement/ /recherche/ /a-propos/ /404.html
 include quality.mk
 include bench.mk
 
