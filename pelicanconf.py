@@ -44,6 +44,7 @@ PLUGINS = [
     "series",
     "seo",
     "publishing",
+    "incremental",
     "validation",
 ]
 
@@ -144,6 +145,11 @@ FOOTER_LINKS = (
     ("Confidentialité", "confidentialite/"),
 )
 
+# Rebuilds reuse what did not change: rendered bodies (markdown_reader) and
+# pages whose data did not change (plugins/incremental). Pelican's own content
+# cache stays off: ours is keyed by content, not by file dates.
+INCREMENTAL = True
+CACHE_PATH = os.environ.get("VIGIE_CACHE_PATH") or "cache"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True

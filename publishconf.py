@@ -25,6 +25,7 @@ DRAFT_PAGE_SAVE_AS = ""
 # Every file is read afresh: a cache could carry a stale page to the public.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+INCREMENTAL = False
 
 # Deploy targets accept only a build recorded as a publish build.
 PUBLISHING_BUILD_KIND = "publish"

@@ -84,6 +84,15 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory):
+    """Builds keep their caches in a temporary folder, never in the repo."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("build-cache")
+        patch.setenv("VIGIE_CACHE_PATH", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Build:
     """The repository's own sample content, built once for the session."""

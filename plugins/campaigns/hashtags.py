@@ -31,6 +31,7 @@ matter, other scripts are transliterated with Unidecode.
 from __future__ import annotations
 
 import bisect
+import functools
 import html as html_lib
 import re
 import unicodedata
@@ -81,6 +82,7 @@ _NOT_SLUG_CHARS = re.compile(r"[^a-z0-9_\s]+")
 _SEPARATORS = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def hashtag_slug(spelling: str) -> str:
     """Return the URL segment naming a hashtag: case and accents do not matter.
 

@@ -140,22 +140,36 @@ class FeedWriter:
         return self._entries[post.source_path]
 
     def write_pair(self, spec: FeedSpec) -> None:
-        """Write the RSS and Atom files of one feed spec."""
+        """Write the RSS and Atom files of one feed spec.
+
+        With incremental builds on, a feed whose posts and settings did not
+        change is taken from the previous build instead of being written again.
+        """
+        reuse = self.settings.get("INCREMENTAL_PAGES")
         for feed_class, path in (
             (VigieRssFeed, spec.rss_path),
             (VigieAtomFeed, spec.atom_path),
         ):
-            feed = feed_class(
-                title=spec.title,
-                link=f"{self.base}/{spec.page_path}",
-                description=self.settings.get("SITESUBTITLE", ""),
-                feed_url=f"{self.base}/{path}",
-                language="fr",
-                stylesheet_href=self.settings["FEEDS_STYLESHEET"],
-            )
-            for post in spec.posts:
-                feed.add_item(**self.entry(post))
-            self.write_text(path, feed.writeString("utf-8"))
+
+            def build(feed_class=feed_class, path=path) -> str:
+                return self.feed_text(spec, feed_class, path)
+
+            text = reuse.reuse_or_build(path, spec, build) if reuse else build()
+            self.write_text(path, text)
+
+    def feed_text(self, spec: FeedSpec, feed_class, path: str) -> str:
+        """The XML of one feed of a spec."""
+        feed = feed_class(
+            title=spec.title,
+            link=f"{self.base}/{spec.page_path}",
+            description=self.settings.get("SITESUBTITLE", ""),
+            feed_url=f"{self.base}/{path}",
+            language="fr",
+            stylesheet_href=self.settings["FEEDS_STYLESHEET"],
+        )
+        for post in spec.posts:
+            feed.add_item(**self.entry(post))
+        return feed.writeString("utf-8")
 
     def write_text(self, path: str, text: str) -> None:
         """Write a file under the output folder (refusing paths outside it)."""

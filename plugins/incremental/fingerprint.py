@@ -17,6 +17,14 @@ from collections.abc import Callable, Mapping
 
 # Attributes that are plumbing, not page data.
 SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", "translations"})
+# Pelican's tags, authors and categories cache `name` and `slug` in their
+# attributes when a URL is first computed: they are encoded explicitly.
+WRAPPER_ATTRIBUTES = frozenset({"name", "slug", "_name", "_slug", "_slug_from_name"})
+
+
+def is_url_wrapper(value: object) -> bool:
+    """Pelican's Tag, Author and Category: a name, a lazily computed slug."""
+    return hasattr(value, "_slug") and hasattr(value, "settings")
 
 
 def is_content(value: object) -> bool:
@@ -46,8 +54,21 @@ SCALAR_ENCODERS: tuple[
 )
 
 
+# The common exact types, looked up before the isinstance() walk.
+_FAST_SCALARS = {
+    str: _encode_text,
+    int: SCALAR_ENCODERS[0][1],
+    bool: SCALAR_ENCODERS[0][1],
+    float: SCALAR_ENCODERS[0][1],
+    type(None): SCALAR_ENCODERS[0][1],
+}
+
+
 def scalar_encoding(value: object) -> bytes | None:
     """The encoding of a value with no parts (None if it has parts)."""
+    fast = _FAST_SCALARS.get(type(value))
+    if fast is not None:
+        return fast(value)
     for kinds, encode in SCALAR_ENCODERS:
         if isinstance(value, kinds):
             return encode(value)
@@ -76,6 +97,9 @@ class Fingerprinter:
             if isinstance(value, list):
                 for item in value:
                     self._feed(digest.update, item, depth)
+            elif is_url_wrapper(value):
+                self._feed(digest.update, (value.name, value.slug), depth)
+                self._feed_attributes(digest.update, value, depth, WRAPPER_ATTRIBUTES)
             else:
                 self._feed_attributes(digest.update, value, depth)
             self._memo[key] = (value, digest.hexdigest())
@@ -98,7 +122,7 @@ class Fingerprinter:
                 self._feed(write, getattr(value, field.name), depth)
         elif hasattr(value, "__dict__"):
             write(f"o:{type(value).__qualname__}:".encode())
-            self._feed_attributes(write, value, depth)
+            write(self._remembered(value, depth).encode())
         else:
             text = repr(value)
             stable = " at 0x" not in text
@@ -130,12 +154,16 @@ class Fingerprinter:
             write(b"S" + "".join(sorted(self.of(item) for item in value)).encode())
 
     def _feed_attributes(
-        self, write: Callable[[bytes], None], value: object, depth: int
+        self,
+        write: Callable[[bytes], None],
+        value: object,
+        depth: int,
+        also_skipped: frozenset[str] = frozenset(),
     ) -> None:
         """Write an object's attributes, sorted, without the plumbing ones."""
         attributes = vars(value)
         for name in sorted(attributes):
-            if name in SKIPPED_ATTRIBUTES:
+            if name in SKIPPED_ATTRIBUTES or name in also_skipped:
                 continue
             self._feed(write, name, depth)
             self._feed(write, attributes[name], depth)

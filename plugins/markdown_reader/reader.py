@@ -20,6 +20,7 @@ from .alignment import AlignmentClassExtension
 from .headers import HeaderField, ParsedSource, Problem, parse_source
 from .headings import CommonMarkHeadingsExtension
 from .metadata import as_text, parse_date, split_list
+from .render_cache import RenderCache, pipeline_key
 from .sanitize import make_sanitizer
 
 logger = logging.getLogger(__name__)
@@ -141,12 +142,28 @@ class VigieMarkdownReader(BaseReader):
             extension_configs=MARKDOWN_CONFIGS,
             output_format="html",
         )
-        self._sanitize = make_sanitizer(settings.get("SANITIZE_IFRAME_HOSTS", ()))
+        iframe_hosts = settings.get("SANITIZE_IFRAME_HOSTS", ())
+        self._sanitize = make_sanitizer(iframe_hosts)
+        # INCREMENTAL builds keep rendered bodies in CACHE_PATH/markdown/.
+        self._cache = (
+            RenderCache(
+                os.path.join(settings["CACHE_PATH"], "markdown"),
+                pipeline_key(repr(sorted(iframe_hosts))),
+            )
+            if settings.get("INCREMENTAL")
+            else None
+        )
 
     def render(self, body: str) -> str:
         """Convert a Markdown body to HTML, then keep only allowed HTML."""
+        cached = self._cache.get(body) if self._cache else None
+        if cached is not None:
+            return cached
         self._markdown.reset()
-        return self._sanitize(self._markdown.convert(body))
+        html = self._sanitize(self._markdown.convert(body))
+        if self._cache:
+            self._cache.put(body, html)
+        return html
 
     def read(self, source_path):
         """Return the HTML and the metadata of a file, problems in `reading`."""

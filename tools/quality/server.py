@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -46,6 +47,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the gate's output to its findings."""
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading server that says nothing when a browser drops a connection."""
+
+    def handle_error(self, request, client_address) -> None:
+        """Ignore closed connections (a page left early); report anything else."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def handler_for(root: Path, csp: str | None = None) -> type[SiteHandler]:
     """Return a handler class serving `root`, with a CSP header if given."""
     # A "LinkChecker" header lifts linkchecker's 10-requests-a-second limit,
@@ -67,7 +77,7 @@ def serve(root: Path, port: int = 0, csp: str | None = None) -> Iterator[str]:
         raise NotADirectoryError(f"no site to serve at {root}")
     handler = functools.partial(handler_for(root, csp), directory=str(root))
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = QuietServer(("127.0.0.1", port), handler)
     except OSError as error:
         message = f"cannot serve on 127.0.0.1:{port}: {error.strerror}"
         raise OSError(error.errno, message) from error
