@@ -2,6 +2,7 @@
 
 import json
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -111,3 +112,22 @@ def test_author_and_campaign_metadata_are_text(site):
     campaign = site.html("/campagnes/touscybervigilants/")
     assert campaign.h1.get_text() == 'Tous "><img src=x onerror=alert("campagne")>'
     assert campaign.h1.find("img") is None
+
+
+@pytest.mark.parametrize(
+    "feed", ["feeds/rss.xml", "feeds/atom.xml", "campagnes/touscybervigilants/atom.xml"]
+)
+def test_feeds_carry_the_same_inert_html(site, feed):
+    parsed = feedparser.parse(str(site.output / feed))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    (entry,) = parsed.entries
+    assert entry.title == TITLE
+    html = entry.content[0].value if "content" in entry else entry.summary
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.find(["script", "iframe", "svg"]) is None
+    for tag in soup.find_all(True):
+        for attribute, value in tag.attrs.items():
+            assert not attribute.lower().startswith("on"), tag
+            text = " ".join(value) if isinstance(value, list) else value
+            assert not text.strip().lower().startswith("javascript:"), tag
+    assert "Après" in soup.get_text()
