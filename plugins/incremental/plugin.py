@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pelican import signals
 from pelican.writers import Writer
 
-from .fingerprint import Fingerprinter
+from .fingerprint import Fingerprinter, is_content
 from .pages import keep_identical_files, read_manifest, tree_digest, write_manifest
 
 logger = logging.getLogger(__name__)
@@ -66,13 +66,16 @@ class PageCache:
         self.global_fp = global_fingerprint(settings, self.fingerprinter)
         self.reused = 0
 
-    def reuse_or_build(self, name: str, data: object, build: Callable[[], str]) -> str:
+    def reuse_or_build(
+        self, name: str, data: object, build: Callable[[], str], bodies: bool = True
+    ) -> str:
         """A file's text: the previous build's when `data` is unchanged, else build().
 
         `name` is the file's path in the output folder. Any plugin that writes
-        files may call this through `settings["INCREMENTAL_PAGES"]`.
+        files may call this through `settings["INCREMENTAL_PAGES"]`. With
+        `bodies` false, the bodies of the posts in `data` do not count.
         """
-        fingerprint = self.fingerprinter.of((name, self.global_fp, data))
+        fingerprint = self.fingerprinter.of((name, self.global_fp, data), bodies)
         self.current[name] = fingerprint
         if self.previous.get(name) == fingerprint and self.final_output:
             try:
@@ -91,10 +94,18 @@ class PageCache:
         data = {
             key: localcontext[key] for key in sorted(page_keys) if key in localcontext
         }
+        # Templates show the body of the page's own post only (article.html,
+        # page.html): a listing or a neighbour's body never counts.
+        own_bodies = {
+            key: getattr(value, "_content", None)
+            for key, value in data.items()
+            if is_content(value)
+        }
         return self.reuse_or_build(
             localcontext["output_file"],
-            (template.name, data),
+            (template.name, data, own_bodies),
             lambda: template.render(localcontext),
+            bodies=False,
         )
 
 

@@ -79,3 +79,26 @@ def test_memory_is_per_build_and_keeps_values_alive():
     items[0].title = "changé"
     assert fingerprinter.of(items) == first  # one build: lists are fixed
     assert Fingerprinter().of(items) != first
+
+
+def test_bodies_count_unless_left_out():
+    neighbour = Post("b.md", "Voisin", _content="<p>Corps</p>")
+    page = Post("a.md", "A", _content="<p>Texte</p>", related=[neighbour])
+    with_bodies, without = fp([page]), Fingerprinter().of([page], bodies=False)
+    neighbour._content = "<p>Corps réécrit</p>"
+    assert fp([page]) == with_bodies  # a neighbour's body is never shown
+    page._content = "<p>Texte réécrit</p>"
+    assert fp([page]) != with_bodies  # a feed shows each post's body
+    assert Fingerprinter().of([page], bodies=False) == without  # a listing does not
+    page.title = "Nouveau titre"
+    assert Fingerprinter().of([page], bodies=False) != without
+
+
+def test_each_post_is_encoded_once_per_build():
+    posts = [Post(f"{n}.md", str(n)) for n in range(3)]
+    for post in posts:
+        post.related = [other for other in posts if other is not post]
+    fingerprinter = Fingerprinter()
+    fingerprinter.of(posts)
+    encoded = [key for key in fingerprinter._memo if key[1] == "inside"]
+    assert len(encoded) == len({id(post) for post in posts}) + len(posts)
