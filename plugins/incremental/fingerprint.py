@@ -155,6 +155,14 @@ class Fingerprinter:
         refs: list | None = None,
     ) -> None:
         """Write the canonical encoding of `value`; note posts met inside one."""
+        # The commonest kinds first: this runs for every value of every page.
+        fast = _FAST_SCALARS.get(type(value))
+        if fast is not None:
+            write(fast(value))
+            return
+        if type(value) is list:
+            write(b"L" + self._remembered(value, mode, refs).encode())
+            return
         scalar = scalar_encoding(value)
         if scalar is not None:
             write(scalar)
@@ -195,7 +203,7 @@ class Fingerprinter:
         elif isinstance(value, Mapping):
             write(b"D%d:" % len(value))
             for key in sorted(value, key=str):
-                self._feed(write, str(key), mode, refs)
+                write(_encode_text(str(key)))
                 self._feed(write, value[key], mode, refs)
         else:
             bodies = mode != OUTSIDE
@@ -215,5 +223,5 @@ class Fingerprinter:
         for name in sorted(attributes):
             if name in SKIPPED_ATTRIBUTES or name in also_skipped:
                 continue
-            self._feed(write, name, mode, refs)
+            write(_encode_text(name))
             self._feed(write, attributes[name], mode, refs)
