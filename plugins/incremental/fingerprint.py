@@ -37,6 +37,11 @@ def is_url_wrapper(value: object) -> bool:
     return hasattr(value, "_slug") and hasattr(value, "settings")
 
 
+def is_paginator_page(value: object) -> bool:
+    """Pelican's pagination Page: all it holds follows from paginator and number."""
+    return type(value).__name__ == "Page" and hasattr(value, "paginator")
+
+
 def is_content(value: object) -> bool:
     """Pelican posts and pages: they have a source path and metadata."""
     return hasattr(value, "source_path") and hasattr(value, "metadata")
@@ -99,7 +104,7 @@ class Fingerprinter:
     def __init__(self):
         """Start with empty memories (one instance per build)."""
         # The value is kept with its fingerprint so that its id is never reused.
-        self._memo: dict[tuple[int, str], tuple[object, str, tuple]] = {}
+        self._memo: dict[tuple, tuple[object, str, tuple]] = {}
         self._posts: dict[tuple[int, bool], tuple[object, bytes]] = {}
 
     def of(self, value: object, bodies: bool = True) -> str:
@@ -110,7 +115,11 @@ class Fingerprinter:
 
     def _remembered(self, value: object, mode: str, refs: list | None) -> str:
         """Fingerprint a post or a list once per build (they are reused a lot)."""
-        key = (id(value), mode)
+        key: tuple = (id(value), mode)
+        if is_paginator_page(value):
+            # Pelican makes a new Page at each use (previous, current, next
+            # page): one page of one paginator is encoded once.
+            key = (id(value.paginator), value.number, mode)
         if key not in self._memo:
             digest = hashlib.sha256()
             found: list | None = [] if mode == INSIDE else None

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from incremental.fingerprint import Fingerprinter
 from markupsafe import Markup
+from pelican.paginator import Paginator
 
 
 class Post:
@@ -102,3 +103,18 @@ def test_each_post_is_encoded_once_per_build():
     fingerprinter.of(posts)
     encoded = [key for key in fingerprinter._memo if key[1] == "inside"]
     assert len(encoded) == len({id(post) for post in posts}) + len(posts)
+
+
+def test_a_listing_page_is_encoded_once_whatever_its_copies():
+    settings = {
+        "DEFAULT_ORPHANS": 0,
+        "PAGINATION_PATTERNS": [(1, "{url}", "{save_as}")],
+    }
+    posts = [Post(f"{n}.md", str(n)) for n in range(5)]
+    paginator = Paginator("index.html", "", posts, settings, 2)
+    fingerprinter = Fingerprinter()
+    first = fingerprinter.of(paginator.page(2))
+    assert fingerprinter.of(paginator.page(2)) == first == fp(paginator.page(2))
+    assert fingerprinter.of(paginator.page(3)) != first
+    pages = [key for key in fingerprinter._memo if len(key) == 3]
+    assert len(pages) == 2
