@@ -41,6 +41,15 @@ CACHED_TEMPLATES = frozenset(
 VOLATILE_SETTINGS = frozenset(
     {"OUTPUT_PATH", "OUTPUT_PATH_FINAL", "VALIDATION_BUILD_CHECK", "INCREMENTAL_PAGES"}
 )
+# The generator's lists of posts whose URLs freeze_urls() computes once.
+POST_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
 PAGINATION_SUFFIXES = ("_page", "_paginator", "_previous_page", "_next_page")
 
 
@@ -203,7 +212,21 @@ def finish(pelican):
         logger.debug("%d fichiers inchangés gardés tels quels", kept)
 
 
+def freeze_urls(generator):
+    """Compute each post's URL once: Pelican formats the setting on every use.
+
+    Runs after every plugin's `article_generator_pretaxonomy` handler, when
+    slugs, dates, statuses, categories and authors are final; Pelican reads
+    `override_url` first (`Content.get_url_setting`).
+    """
+    for name in POST_LISTS:
+        for post in getattr(generator, name, []):
+            if not hasattr(post, "override_url"):
+                post.override_url = post.url
+
+
 def register():
     """Connect the plugin to Pelican."""
+    signals.article_generator_pretaxonomy.connect(freeze_urls)
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(finish)
