@@ -149,7 +149,8 @@ class Fingerprinter:
             digest = hashlib.sha256(self._remembered(post, INSIDE, held).encode())
             for neighbour in held:
                 digest.update(self._remembered(neighbour, INSIDE, None).encode())
-            if bodies:
+            # Without a summary, Pelican cuts one from the body (get_summary).
+            if bodies or "summary" not in getattr(post, "metadata", {}):
                 body = getattr(post, "_content", None)
                 digest.update(b"body:")
                 self._feed(digest.update, body, OUTSIDE)

@@ -85,6 +85,7 @@ def test_memory_is_per_build_and_keeps_values_alive():
 def test_bodies_count_unless_left_out():
     neighbour = Post("b.md", "Voisin", _content="<p>Corps</p>")
     page = Post("a.md", "A", _content="<p>Texte</p>", related=[neighbour])
+    page.metadata["summary"] = "Résumé"
     with_bodies, without = fp([page]), Fingerprinter().of([page], bodies=False)
     neighbour._content = "<p>Corps réécrit</p>"
     assert fp([page]) == with_bodies  # a neighbour's body is never shown
@@ -118,3 +119,14 @@ def test_a_listing_page_is_encoded_once_whatever_its_copies():
     assert fingerprinter.of(paginator.page(3)) != first
     pages = [key for key in fingerprinter._memo if len(key) == 3]
     assert len(pages) == 2
+
+
+def test_a_body_counts_in_listings_when_it_gives_the_summary():
+    post = Post("a.md", "A", _content="<p>Texte</p>")
+    listing = Fingerprinter().of([post], bodies=False)
+    post._content = "<p>Texte réécrit</p>"
+    assert Fingerprinter().of([post], bodies=False) != listing
+    post.metadata["summary"] = "Résumé"
+    summarised = Fingerprinter().of([post], bodies=False)
+    post._content = "<p>Encore</p>"
+    assert Fingerprinter().of([post], bodies=False) == summarised
