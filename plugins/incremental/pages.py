@@ -58,7 +58,11 @@ def keep_identical_files(previous_dir: str, new_dir: str) -> int:
             old = os.path.join(previous_dir, os.path.relpath(new, new_dir))
             if not os.path.isfile(old) or os.path.islink(new):
                 continue
-            if os.path.getsize(old) != os.path.getsize(new):
+            old_stat, new_stat = os.stat(old), os.stat(new)
+            if (old_stat.st_dev, old_stat.st_ino) == (new_stat.st_dev, new_stat.st_ino):
+                kept += 1  # already linked by the writer
+                continue
+            if old_stat.st_size != new_stat.st_size:
                 continue
             if not filecmp.cmp(old, new, shallow=False):
                 continue

@@ -3,7 +3,8 @@
 A Pelican writer whose templates are wrapped: before a page of a cached
 template is rendered, the fingerprint of its own data (the post, the listing
 page, the settings, the theme and plugin code, the day) is compared with the
-previous build's manifest; when equal, the previous file is reused. At the
+previous build's manifest; when equal, the previous file is hard-linked
+into the new output instead of being rendered and written. At the
 end of the build every file that came out identical is replaced by a link to
 the previous one, so it keeps its date.
 """
@@ -11,12 +12,14 @@ the previous one, so it keeps its date.
 import datetime as dt
 import logging
 import os
+import shutil
 from collections.abc import Callable
 
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .fingerprint import Fingerprinter
+from .fingerprint import Fingerprinter, is_content
 from .pages import keep_identical_files, read_manifest, tree_digest, write_manifest
 
 logger = logging.getLogger(__name__)
@@ -38,6 +41,15 @@ CACHED_TEMPLATES = frozenset(
 VOLATILE_SETTINGS = frozenset(
     {"OUTPUT_PATH", "OUTPUT_PATH_FINAL", "VALIDATION_BUILD_CHECK", "INCREMENTAL_PAGES"}
 )
+# The generator's lists of posts whose URLs freeze_urls() computes once.
+POST_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
 PAGINATION_SUFFIXES = ("_page", "_paginator", "_previous_page", "_next_page")
 
 
@@ -57,24 +69,34 @@ def global_fingerprint(settings, fingerprinter: Fingerprinter) -> str:
 class PageCache:
     """One build's view of the previous manifest and the new one."""
 
-    def __init__(self, settings):
+    def __init__(self, settings, output_path: str = ""):
         """Read the previous manifest from the output folder the build ends in."""
         self.final_output = settings.get("OUTPUT_PATH_FINAL")
+        self.output_path = output_path
         self.previous = read_manifest(self.final_output)
         self.current: dict[str, str] = {}
         self.fingerprinter = Fingerprinter()
         self.global_fp = global_fingerprint(settings, self.fingerprinter)
         self.reused = 0
+        # Pages to link from the previous build, by their path in this one.
+        self.to_link: dict[str, str] = {}
 
-    def reuse_or_build(self, name: str, data: object, build: Callable[[], str]) -> str:
+    def _unchanged(self, name: str, data: object, bodies: bool) -> bool:
+        """Note the fingerprint of file `name`; True if the previous one is equal."""
+        fingerprint = self.fingerprinter.of((name, self.global_fp, data), bodies)
+        self.current[name] = fingerprint
+        return bool(self.final_output) and self.previous.get(name) == fingerprint
+
+    def reuse_or_build(
+        self, name: str, data: object, build: Callable[[], str], bodies: bool = True
+    ) -> str:
         """A file's text: the previous build's when `data` is unchanged, else build().
 
         `name` is the file's path in the output folder. Any plugin that writes
-        files may call this through `settings["INCREMENTAL_PAGES"]`.
+        files may call this through `settings["INCREMENTAL_PAGES"]`. With
+        `bodies` false, the bodies of the posts in `data` do not count.
         """
-        fingerprint = self.fingerprinter.of((name, self.global_fp, data))
-        self.current[name] = fingerprint
-        if self.previous.get(name) == fingerprint and self.final_output:
+        if self._unchanged(name, data, bodies):
             try:
                 with open(
                     os.path.join(self.final_output, name), encoding="utf-8"
@@ -87,15 +109,30 @@ class PageCache:
         return build()
 
     def render(self, template, localcontext, page_keys) -> str:
-        """The page's HTML: the previous file when its data is unchanged."""
+        """The page's HTML, or "" when the previous file is to be linked instead.
+
+        The link shares the previous file's inode: no plugin may rewrite a
+        written page in place (write a new file and replace it instead).
+        """
         data = {
             key: localcontext[key] for key in sorted(page_keys) if key in localcontext
         }
-        return self.reuse_or_build(
-            localcontext["output_file"],
-            (template.name, data),
-            lambda: template.render(localcontext),
-        )
+        # Templates show the body of the page's own post only (article.html,
+        # page.html): a listing or a neighbour's body never counts.
+        own_bodies = {
+            key: getattr(value, "_content", None)
+            for key, value in data.items()
+            if is_content(value)
+        }
+        name = localcontext["output_file"]
+        previous = os.path.join(self.final_output or "", name)
+        unchanged = self._unchanged(name, (template.name, data, own_bodies), False)
+        if unchanged and os.path.isfile(previous):
+            # The writer links the previous file instead of writing (_open_w).
+            self.to_link[sanitised_join(self.output_path, name)] = previous
+            self.reused += 1
+            return ""
+        return template.render(localcontext)
 
 
 class CachedTemplate:
@@ -122,7 +159,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         """Start this build's page cache."""
         super().__init__(output_path, settings=settings)
-        self.page_cache = PageCache(self.settings)
+        self.page_cache = PageCache(self.settings, output_path)
         # Pelican keeps no reference to its writer: finalized finds the cache here.
         self.settings["INCREMENTAL_PAGES"] = self.page_cache
 
@@ -132,6 +169,30 @@ class IncrementalWriter(Writer):
             page_keys = set(kwargs) | {"output_file"}
             template = CachedTemplate(template, self.page_cache, page_keys)
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        """Open a page to write, or link an unchanged one from the previous build.
+
+        A linked page keeps its inode and date, and costs no read nor write;
+        Pelican's record of written files is kept as its own method does.
+        """
+        previous = self.page_cache.to_link.pop(filename, None)
+        if previous is None:
+            return super()._open_w(filename, encoding, override)
+        if filename in self._written_files:
+            # Pelican decides; the page's text is the previous file's.
+            handle = super()._open_w(filename, encoding, override)
+            with open(previous, encoding=encoding) as text:
+                handle.write(text.read())
+            return handle
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        try:
+            os.link(previous, filename)
+        except OSError:
+            shutil.copyfile(previous, filename)
+        return open(os.devnull, "w", encoding=encoding)
 
 
 def choose_writer(pelican):
@@ -151,7 +212,21 @@ def finish(pelican):
         logger.debug("%d fichiers inchangés gardés tels quels", kept)
 
 
+def freeze_urls(generator):
+    """Compute each post's URL once: Pelican formats the setting on every use.
+
+    Runs after every plugin's `article_generator_pretaxonomy` handler, when
+    slugs, dates, statuses, categories and authors are final; Pelican reads
+    `override_url` first (`Content.get_url_setting`).
+    """
+    for name in POST_LISTS:
+        for post in getattr(generator, name, []):
+            if not hasattr(post, "override_url"):
+                post.override_url = post.url
+
+
 def register():
     """Connect the plugin to Pelican."""
+    signals.article_generator_pretaxonomy.connect(freeze_urls)
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(finish)

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from incremental.fingerprint import Fingerprinter
 from markupsafe import Markup
+from pelican.paginator import Paginator
 
 
 class Post:
@@ -79,3 +80,53 @@ def test_memory_is_per_build_and_keeps_values_alive():
     items[0].title = "changé"
     assert fingerprinter.of(items) == first  # one build: lists are fixed
     assert Fingerprinter().of(items) != first
+
+
+def test_bodies_count_unless_left_out():
+    neighbour = Post("b.md", "Voisin", _content="<p>Corps</p>")
+    page = Post("a.md", "A", _content="<p>Texte</p>", related=[neighbour])
+    page.metadata["summary"] = "Résumé"
+    with_bodies, without = fp([page]), Fingerprinter().of([page], bodies=False)
+    neighbour._content = "<p>Corps réécrit</p>"
+    assert fp([page]) == with_bodies  # a neighbour's body is never shown
+    page._content = "<p>Texte réécrit</p>"
+    assert fp([page]) != with_bodies  # a feed shows each post's body
+    assert Fingerprinter().of([page], bodies=False) == without  # a listing does not
+    page.title = "Nouveau titre"
+    assert Fingerprinter().of([page], bodies=False) != without
+
+
+def test_each_post_is_encoded_once_per_build():
+    posts = [Post(f"{n}.md", str(n)) for n in range(3)]
+    for post in posts:
+        post.related = [other for other in posts if other is not post]
+    fingerprinter = Fingerprinter()
+    fingerprinter.of(posts)
+    encoded = [key for key in fingerprinter._memo if key[1] == "inside"]
+    assert len(encoded) == len({id(post) for post in posts}) + len(posts)
+
+
+def test_a_listing_page_is_encoded_once_whatever_its_copies():
+    settings = {
+        "DEFAULT_ORPHANS": 0,
+        "PAGINATION_PATTERNS": [(1, "{url}", "{save_as}")],
+    }
+    posts = [Post(f"{n}.md", str(n)) for n in range(5)]
+    paginator = Paginator("index.html", "", posts, settings, 2)
+    fingerprinter = Fingerprinter()
+    first = fingerprinter.of(paginator.page(2))
+    assert fingerprinter.of(paginator.page(2)) == first == fp(paginator.page(2))
+    assert fingerprinter.of(paginator.page(3)) != first
+    pages = [key for key in fingerprinter._memo if len(key) == 3]
+    assert len(pages) == 2
+
+
+def test_a_body_counts_in_listings_when_it_gives_the_summary():
+    post = Post("a.md", "A", _content="<p>Texte</p>")
+    listing = Fingerprinter().of([post], bodies=False)
+    post._content = "<p>Texte réécrit</p>"
+    assert Fingerprinter().of([post], bodies=False) != listing
+    post.metadata["summary"] = "Résumé"
+    summarised = Fingerprinter().of([post], bodies=False)
+    post._content = "<p>Encore</p>"
+    assert Fingerprinter().of([post], bodies=False) == summarised
