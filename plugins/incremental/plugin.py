@@ -19,6 +19,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from .cards import CardCache
 from .fingerprint import Fingerprinter, is_content
 from .pages import keep_identical_files, read_manifest, tree_digest, write_manifest
 
@@ -225,8 +226,14 @@ def freeze_urls(generator):
                 post.override_url = post.url
 
 
+def add_card_cache(generator):
+    """Give the templates `cached_card`, rendering each post's card once a build."""
+    generator.env.globals["cached_card"] = CardCache(generator)
+
+
 def register():
     """Connect the plugin to Pelican."""
+    signals.generator_init.connect(add_card_cache)
     signals.article_generator_pretaxonomy.connect(freeze_urls)
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(finish)
