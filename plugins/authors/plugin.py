@@ -4,10 +4,8 @@ import os
 from itertools import chain
 
 from markdown_reader.reader import (
-    ContentError,
     VigieMarkdownReader,
-    decode_source,
-    display_path,
+    read_markdown_folder,
 )
 from markupsafe import Markup
 from pelican import signals
@@ -25,32 +23,17 @@ def profiled_author(profile: AuthorProfile, bio_html: str, settings) -> Author:
     return author
 
 
-def load_profiles(
-    authors_dir: str, settings
-) -> tuple[dict[str, Author], list[ContentError]]:
-    """Read every author file of `authors_dir`: the profiles and the bad files."""
+def load_profiles(authors_dir: str, settings) -> dict[str, Author]:
+    """The profiled authors of `authors_dir`; bad files are left to validation."""
     reader = VigieMarkdownReader(settings)
     authors: dict[str, Author] = {}
-    errors: list[ContentError] = []
-    if not os.path.isdir(authors_dir):
-        return authors, errors
-    for file_name in sorted(os.listdir(authors_dir)):
-        author_id, extension = os.path.splitext(file_name)
-        if extension not in (".md", ".markdown"):
-            continue
-        path = os.path.join(authors_dir, file_name)
-        with open(path, "rb") as source:
-            text, problems = decode_source(source.read())
-        profile = None
-        if not problems:
-            profile, problems = parse_profile(author_id, text)
-        if problems:
-            errors.append(ContentError(display_path(path, settings), problems))
-            continue
-        authors[author_id] = profiled_author(
-            profile, reader.render(profile.bio_markdown), settings
-        )
-    return authors, errors
+    for _, author_id, text, unreadable in read_markdown_folder(authors_dir):
+        profile = None if unreadable else parse_profile(author_id, text)[0]
+        if profile is not None:
+            authors[author_id] = profiled_author(
+                profile, reader.render(profile.bio_markdown), settings
+            )
+    return authors
 
 
 def attach_profiles(generator):
@@ -59,7 +42,7 @@ def attach_profiles(generator):
     authors_dir = os.path.join(generator.path, settings.get("AUTHORS_PATH", "authors"))
     # Bad author files and unknown ids are reported by the validation plugin,
     # which fails the build: here they are only left out.
-    profiles, _ = load_profiles(authors_dir, settings)
+    profiles = load_profiles(authors_dir, settings)
     generator.context["author_profiles"] = profiles
     for article in chain(
         generator.articles, generator.hidden_articles, generator.drafts

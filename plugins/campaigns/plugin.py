@@ -7,10 +7,9 @@ from itertools import chain
 from zoneinfo import ZoneInfo
 
 from markdown_reader.reader import (
-    ContentError,
     VigieMarkdownReader,
-    decode_source,
     display_path,
+    read_markdown_folder,
 )
 from markupsafe import Markup
 from pelican import signals
@@ -31,29 +30,14 @@ from .share import share_links, share_text
 logger = logging.getLogger(__name__)
 
 
-def load_definitions(
-    campaigns_dir: str, settings
-) -> tuple[dict[str, CampaignDefinition], list[ContentError]]:
-    """Read every campaign file: the definitions by slug, and the bad files."""
+def load_definitions(campaigns_dir: str) -> dict[str, CampaignDefinition]:
+    """The campaign definitions by slug; bad files are left to validation."""
     definitions: dict[str, CampaignDefinition] = {}
-    errors: list[ContentError] = []
-    if not os.path.isdir(campaigns_dir):
-        return definitions, errors
-    for file_name in sorted(os.listdir(campaigns_dir)):
-        file_slug, extension = os.path.splitext(file_name)
-        if extension not in (".md", ".markdown"):
-            continue
-        path = os.path.join(campaigns_dir, file_name)
-        with open(path, "rb") as source:
-            text, problems = decode_source(source.read())
-        definition = None
-        if not problems:
-            definition, problems = parse_campaign(file_slug, text)
-        if problems:
-            errors.append(ContentError(display_path(path, settings), problems))
-        else:
+    for _, file_slug, text, unreadable in read_markdown_folder(campaigns_dir):
+        definition = None if unreadable else parse_campaign(file_slug, text)[0]
+        if definition is not None:
             definitions[definition.slug] = definition
-    return definitions, errors
+    return definitions
 
 
 def source_line_of(path: str, spelling: str) -> int:
@@ -77,7 +61,7 @@ class CampaignCollector:
         )
         # Bad campaign files are reported by the validation plugin, which fails
         # the build: here they are only left out.
-        self.definitions, _ = load_definitions(campaigns_dir, self.settings)
+        self.definitions = load_definitions(campaigns_dir)
         self.reader = VigieMarkdownReader(self.settings)
         self.today = dt.datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
 

@@ -9,6 +9,7 @@ reports them and keeps the file out of the site. Pelican itself would log
 import logging
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown import Markdown
@@ -41,18 +42,6 @@ INTERNAL_KEYS = frozenset({"header_lines", "author_ids", "reading"})
 # a vertical tab or form feed (pasted from a word processor) becomes a space.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 PAGE_BREAKS = re.compile("[\x0b\x0c]")
-
-
-class ContentError(Exception):
-    """A content file that cannot be built; carries its French problems."""
-
-    def __init__(self, path: str, problems: list[Problem]):
-        """Keep the file's path and its problems, sorted by line."""
-        self.path = path
-        self.problems = sorted(problems, key=lambda problem: problem.line)
-        super().__init__(
-            "\n".join(f"{path}:{p.line}: {p.message}" for p in self.problems)
-        )
 
 
 @dataclass
@@ -109,6 +98,29 @@ def remove_control_characters(text: str) -> tuple[str, list[Problem]]:
             warning=True,
         )
     ]
+
+
+# Files an editor leaves next to the one being written: never content.
+EDITOR_LEFTOVERS = re.compile(r"(^\.|^#.*#$|~$|\.(swp|swo|tmp|bak|orig)$)")
+MARKDOWN_FILE_SUFFIXES = (".md", ".markdown")
+
+
+def read_markdown_folder(folder: str) -> Iterator[tuple[str, str, str, list[Problem]]]:
+    """(path, stem, text, decoding problems) of each Markdown file, sorted by name.
+
+    Authors and campaigns are one file each in their folder: the plugins that
+    use them and the validation that checks them read the folder this way.
+    """
+    if not os.path.isdir(folder):
+        return
+    for name in sorted(os.listdir(folder)):
+        stem, extension = os.path.splitext(name)
+        if extension not in MARKDOWN_FILE_SUFFIXES or EDITOR_LEFTOVERS.search(name):
+            continue
+        path = os.path.join(folder, name)
+        with open(path, "rb") as source:
+            text, problems = decode_source(source.read())
+        yield path, stem, text, problems
 
 
 def first_paragraph(html: str) -> str:

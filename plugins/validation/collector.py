@@ -21,7 +21,12 @@ from authors.profiles import parse_profile
 from campaigns.definitions import parse_campaign
 from markdown_reader.headers import Problem, parse_source
 from markdown_reader.metadata import as_text
-from markdown_reader.reader import decode_source, display_path
+from markdown_reader.reader import (
+    EDITOR_LEFTOVERS,
+    MARKDOWN_FILE_SUFFIXES,
+    display_path,
+    read_markdown_folder,
+)
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.paginator import Paginator
@@ -33,9 +38,6 @@ from . import rules
 from .report import Issue, SiteCount
 
 CHECK_SETTING = "VALIDATION_BUILD_CHECK"
-MARKDOWN_EXTENSIONS = (".md", ".markdown")
-# Files an editor leaves next to the one being written: never content.
-EDITOR_LEFTOVERS = re.compile(r"(^\.|^#.*#$|~$|\.(swp|swo|tmp|bak|orig)$)")
 IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
 FEED_FILES = ("rss.xml", "atom.xml")
 DIRECT_TEMPLATE_NAMES = {
@@ -161,15 +163,7 @@ class BuildCheck:
 
     def _side_files(self, folder: str) -> Iterator[tuple[str, str, str | None]]:
         """(path, stem, text or None when unreadable) of each Markdown file."""
-        if not os.path.isdir(folder):
-            return
-        for name in sorted(os.listdir(folder)):
-            stem, extension = os.path.splitext(name)
-            if extension not in MARKDOWN_EXTENSIONS or EDITOR_LEFTOVERS.search(name):
-                continue
-            path = os.path.join(folder, name)
-            with open(path, "rb") as source:
-                text, problems = decode_source(source.read())
+        for path, stem, text, problems in read_markdown_folder(folder):
             if problems:
                 self.record(self.shown(path), problems)
                 yield path, stem, None
@@ -459,7 +453,7 @@ def _line_of(path: str, needle: str) -> int:
 
 def _unread_problem(source_path: str) -> Problem:
     """Why a file of content/posts/ or content/pages/ was not built."""
-    if not source_path.endswith(MARKDOWN_EXTENSIONS):
+    if not source_path.endswith(MARKDOWN_FILE_SUFFIXES):
         return Problem(
             1,
             "seuls les fichiers Markdown (.md) sont publiés : renommez ce fichier "
