@@ -59,7 +59,7 @@ BRANCH ?= gh-pages
 
 deploy-rsync: $(VENV)/.installed ## Send output/ with rsync: DEST=user@host:/path
 	$(DEPLOY) check $(OUTPUTDIR)
-	tools/install-rsync.sh
+	tools/install-program.sh rsync
 	$(DEPLOY) rsync $(OUTPUTDIR) "$(DEST)"
 
 deploy-git: $(VENV)/.installed ## Push output/ to a branch: REMOTE=origin BRANCH=gh-pages
@@ -82,7 +82,7 @@ lint: $(VENV)/.installed ## Lint and format check with ruff
 	$(BIN)/ruff format --check .
 
 test-tools: quality-setup ## Install the programs the tests drive (newsboat, Chromium, Java, npm)
-	@bash tools/setup-newsboat.sh
+	@bash tools/install-program.sh newsboat
 
 test: $(VENV)/.installed lint test-tools ## Lint, run every test, then check the built site
 	$(BIN)/pytest

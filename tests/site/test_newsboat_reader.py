@@ -102,5 +102,7 @@ def test_a_missing_feed_shows_in_the_cache_not_the_exit_code(served_site, tmp_pa
 
 def test_without_newsboat_the_harness_says_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(NewsboatMissingError, match=r"tools/setup-newsboat\.sh"):
+    with pytest.raises(
+        NewsboatMissingError, match=r"tools/install-program\.sh newsboat"
+    ):
         newsboat_path()

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-SETUP_HINT = "install it with `bash tools/setup-newsboat.sh` (make test does)"
+SETUP_HINT = "install it with `bash tools/install-program.sh newsboat` (make test does)"
 # Proxy settings would send requests for 127.0.0.1 elsewhere.
 _PROXY_VARIABLES = frozenset(
     {"http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"}
