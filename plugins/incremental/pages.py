@@ -1,8 +1,10 @@
 """What a rebuild may reuse: the page manifest and identical files.
 
 The manifest maps each page written by a cached template to the fingerprint
-of the data it was rendered from. It is kept inside the output folder, so it
-is swapped in with the pages it describes and never outlives them.
+of the data it was rendered from, and to its file's stamp (size, date,
+inode), so that a page edited by hand in output/ is never reused. It is
+kept inside the output folder, so it is swapped in with the pages it
+describes and never outlives them.
 """
 
 import filecmp
@@ -14,8 +16,17 @@ from pathlib import Path
 MANIFEST_NAME = ".vigie-pages.json"
 
 
-def read_manifest(output_dir: str | None) -> dict[str, str]:
-    """The previous build's manifest, or an empty one."""
+def file_stamp(path: str) -> str | None:
+    """A file's size, date and inode: any rewrite of the file changes them."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+
+
+def read_manifest(output_dir: str | None) -> dict[str, tuple[str, str]]:
+    """The previous build's manifest (fingerprint and file stamp by page), or {}."""
     if not output_dir:
         return {}
     try:
@@ -23,11 +34,24 @@ def read_manifest(output_dir: str | None) -> dict[str, str]:
             manifest = json.load(data)
     except (OSError, ValueError):
         return {}
-    return manifest if isinstance(manifest, dict) else {}
+    if not isinstance(manifest, dict):
+        return {}
+    return {
+        name: (entry[0], entry[1])
+        for name, entry in manifest.items()
+        if isinstance(entry, list) and len(entry) == 2
+    }
 
 
-def write_manifest(output_dir: str, manifest: dict[str, str]) -> None:
-    """Write the manifest, sorted, so two equal builds give equal bytes."""
+def write_manifest(output_dir: str, fingerprints: dict[str, str]) -> None:
+    """Write each page's fingerprint and its file's stamp, sorted (equal bytes).
+
+    The stamp lets the next build reuse the file only if nobody touched it.
+    """
+    manifest = {
+        name: [fingerprint, file_stamp(os.path.join(output_dir, name))]
+        for name, fingerprint in fingerprints.items()
+    }
     with open(os.path.join(output_dir, MANIFEST_NAME), "w", encoding="utf-8") as out:
         json.dump(manifest, out, sort_keys=True, indent=0)
         out.write("\n")

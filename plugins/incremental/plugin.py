@@ -9,7 +9,6 @@ end of the build every file that came out identical is replaced by a link to
 the previous one, so it keeps its date.
 """
 
-import datetime as dt
 import logging
 import os
 import shutil
@@ -21,7 +20,14 @@ from pelican.writers import Writer
 
 from .cards import CardCache
 from .fingerprint import Fingerprinter, is_content
-from .pages import keep_identical_files, read_manifest, tree_digest, write_manifest
+from .pages import (
+    file_stamp,
+    keep_identical_files,
+    read_manifest,
+    tree_digest,
+    write_manifest,
+)
+from .uptodate import site_today
 
 logger = logging.getLogger(__name__)
 
@@ -55,14 +61,18 @@ PAGINATION_SUFFIXES = ("_page", "_paginator", "_previous_page", "_next_page")
 
 
 def global_fingerprint(settings, fingerprinter: Fingerprinter) -> str:
-    """What every page depends on: settings, theme, plugin code, today's date."""
+    """What every page depends on: settings, theme, plugin code, the site's today.
+
+    Today is the site's (TIMEZONE), as campaign statuses count it, not the
+    machine's: else a page could miss the day a campaign starts.
+    """
     plugin_dirs = [os.path.abspath(path) for path in settings.get("PLUGIN_PATHS", [])]
     kept = {k: v for k, v in settings.items() if k not in VOLATILE_SETTINGS}
     return fingerprinter.of(
         (
             kept,
             tree_digest(settings["THEME"], *plugin_dirs),
-            dt.date.today().isoformat(),
+            site_today(settings["TIMEZONE"]).isoformat(),
         )
     )
 
@@ -86,7 +96,12 @@ class PageCache:
         """Note the fingerprint of file `name`; True if the previous one is equal."""
         fingerprint = self.fingerprinter.of((name, self.global_fp, data), bodies)
         self.current[name] = fingerprint
-        return bool(self.final_output) and self.previous.get(name) == fingerprint
+        if not self.final_output or name not in self.previous:
+            return False
+        previous_fingerprint, stamp = self.previous[name]
+        if previous_fingerprint != fingerprint:
+            return False
+        return file_stamp(os.path.join(self.final_output, name)) == stamp
 
     def reuse_or_build(
         self, name: str, data: object, build: Callable[[], str], bodies: bool = True
@@ -126,10 +141,9 @@ class PageCache:
             if is_content(value)
         }
         name = localcontext["output_file"]
-        previous = os.path.join(self.final_output or "", name)
-        unchanged = self._unchanged(name, (template.name, data, own_bodies), False)
-        if unchanged and os.path.isfile(previous):
+        if self._unchanged(name, (template.name, data, own_bodies), False):
             # The writer links the previous file instead of writing (_open_w).
+            previous = os.path.join(self.final_output, name)
             self.to_link[sanitised_join(self.output_path, name)] = previous
             self.reused += 1
             return ""
@@ -206,11 +220,12 @@ def finish(pelican):
     if not pelican.settings.get("INCREMENTAL"):
         return
     page_cache = pelican.settings.pop("INCREMENTAL_PAGES", None)
-    write_manifest(pelican.output_path, page_cache.current if page_cache else {})
     final = pelican.settings.get("OUTPUT_PATH_FINAL")
     if final and os.path.isdir(final):
         kept = keep_identical_files(final, pelican.output_path)
         logger.debug("%d fichiers inchangés gardés tels quels", kept)
+    # Last: the stamps are those of the files as they stay.
+    write_manifest(pelican.output_path, page_cache.current if page_cache else {})
 
 
 def freeze_urls(generator):

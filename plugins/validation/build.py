@@ -29,8 +29,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pelican as pelican_package
+from incremental.skip import LastBuild
 from pelican import Pelican
 from pelican.log import FatalLogger, LimitFilter, console
+from publishing.record import state_path
 from rich.console import Console
 
 from .collector import CHECK_SETTING, BuildCheck
@@ -85,6 +87,11 @@ def shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
+def seconds_since(started: float) -> str:
+    """Seconds since `started` (time.monotonic), French style: « 0,4 »."""
+    return f"{time.monotonic() - started:.1f}".replace(".", ",")
+
+
 def say(text: str) -> None:
     """Print a line where Pelican prints its own summary (stdout)."""
     console.print(text, markup=False, highlight=False, soft_wrap=True)
@@ -97,6 +104,11 @@ class VigiePelican(Pelican):
         """Build the site; on any error leave output/ as it was and fail."""
         started = time.monotonic()
         final_output = self.output_path
+        last_build = self.last_build(final_output)
+        unchanged = last_build.unchanged() if last_build else None
+        if unchanged:
+            self.replay(unchanged, started)
+            return
         staging = staging_path(final_output)
         remove_tree(staging)
         stopped = False
@@ -127,10 +139,34 @@ class VigiePelican(Pelican):
             say(f"Aucune erreur (vérification seule) : {self.summary(check)}.")
             return
         swap_in(staging, final_output, self.settings.get("OUTPUT_RETENTION", []))
-        seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+        summary = self.summary(check)
+        if last_build:
+            warnings = [issue_line(i) for i in sorted_issues(check.issues)]
+            scheduled = check.count.scheduled_dates if check.count else []
+            last_build.succeeded(warnings + check.other_warnings, summary, scheduled)
         say(
-            f"Site construit dans {shown_path(final_output)}/ en {seconds} s : "
-            f"{self.summary(check)}."
+            f"Site construit dans {shown_path(final_output)}/ "
+            f"en {seconds_since(started)} s : {summary}."
+        )
+
+    def last_build(self, final_output: str) -> LastBuild | None:
+        """The last build into output/, for builds that may skip (`INCREMENTAL`)."""
+        if not self.settings.get("INCREMENTAL") or self.settings.get(
+            "VALIDATION_CHECK_ONLY"
+        ):
+            return None
+        # `--fatal warnings` (STRICT=1) is not a setting: it counts apart.
+        strict = FatalLogger.fatal_lvl <= logging.WARNING
+        return LastBuild(self.settings, final_output, strict, state_path(final_output))
+
+    def replay(self, record, started: float) -> None:
+        """Say again what the last build said, and that output/ is up to date."""
+        for line in record.warnings:
+            logger.warning("%s", line)
+        say(
+            f"Rien n'a changé depuis la dernière construction : "
+            f"{shown_path(self.output_path)}/ est à jour "
+            f"(vérifié en {seconds_since(started)} s) : {record.summary}."
         )
 
     @staticmethod

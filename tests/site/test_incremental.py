@@ -1,6 +1,7 @@
 """Incremental rebuilds: the same site as a clean build, unchanged files kept."""
 
 import hashlib
+import json
 import shutil
 
 import pytest
@@ -124,3 +125,127 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert (tmp_path / "a/pagefind/pagefind-entry.json").is_file()
     assert len(trees[0]) > 50
     assert trees[0] == trees[1]
+
+
+def stamps(folder):
+    """Every file's inode and modification time: what a rewrite would change."""
+    return {
+        p: (folder.joinpath(p).stat().st_ino, folder.joinpath(p).stat().st_mtime_ns)
+        for p in tree(folder)
+    }
+
+
+def test_nothing_changed_skips_the_whole_build(tmp_path):
+    content = write_files(tmp_path / "content", SITE)
+    output = tmp_path / "output"
+    first = run_build(content, output, overrides=NO_SEARCH)
+    assert first.returncode == 0, first.log
+    before = stamps(output)
+    again = run_build(content, output, overrides=NO_SEARCH)
+    assert again.returncode == 0, again.log
+    assert "Rien n'a changé depuis la dernière construction" in again.log
+    assert "est à jour" in again.log and "8 articles publiés" in again.log
+    assert "Site construit" not in again.log
+    assert stamps(output) == before
+
+
+def test_without_the_build_record_unchanged_pages_are_still_kept(tmp_path):
+    content = write_files(tmp_path / "content", SITE)
+    output = tmp_path / "output"
+    first = run_build(content, output, overrides=NO_SEARCH)
+    assert first.returncode == 0, first.log
+    before = stamps(output)
+    fresh_cache = {"VIGIE_CACHE_PATH": str(tmp_path / "other-cache")}
+    again = run_build(content, output, overrides=NO_SEARCH, env=fresh_cache)
+    assert again.returncode == 0, again.log
+    assert "Site construit" in again.log  # a real build, page by page
+    after = stamps(output)
+    changed = [p for p in after if after[p] != before.get(p)]
+    # Only the files every build writes anew (build marker, headers) differ.
+    assert set(changed) <= {".vigie-pages.json", ".vigie-build.json", "_headers"}
+    assert "index.html" not in changed and "a-propos/index.html" not in changed
+
+
+# Hand-made changes to a built output folder.
+TOUCHES = {
+    "file-deleted": lambda out: (out / "a-propos/index.html").unlink(),
+    "file-edited": lambda out: (out / "index.html").write_text("vide", "utf-8"),
+    "file-added": lambda out: (out / "intrus.html").write_text("x", "utf-8"),
+}
+
+
+@pytest.mark.parametrize("touch", TOUCHES)
+def test_a_touched_output_is_rebuilt(tmp_path, touch):
+    content = write_files(tmp_path / "content", SITE)
+    output = tmp_path / "output"
+    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
+    expected = tree(output)
+    TOUCHES[touch](output)
+    again = run_build(content, output, overrides=NO_SEARCH)
+    assert again.returncode == 0, again.log
+    assert "Site construit" in again.log
+    rebuilt = tree(output)
+    # The page manifest holds the files' stamps: new files, new stamps.
+    assert rebuilt.pop(".vigie-pages.json") and expected.pop(".vigie-pages.json")
+    assert rebuilt == expected
+
+
+def test_other_settings_rebuild(tmp_path):
+    content = write_files(tmp_path / "content", SITE)
+    output = tmp_path / "output"
+    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
+    renamed = run_build(content, output, overrides={**NO_SEARCH, "SITENAME": "Vigie 2"})
+    assert "Site construit" in renamed.log
+    assert "Vigie 2" in (output / "index.html").read_text(encoding="utf-8")
+    drafts = run_build(content, output, overrides=NO_SEARCH, env={"VIGIE_DRAFTS": "1"})
+    assert "Site construit" in drafts.log
+
+
+def test_a_skipped_build_repeats_the_warnings_and_strict_still_fails(tmp_path):
+    site = {
+        **SITE,
+        "posts/2025/sans.md": (
+            "Title: Sans dièse\nDate: 2025-01-02 10:00\nAuthor: ana\n\nRien.\n"
+        ),
+    }
+    content = write_files(tmp_path / "content", site)
+    output = tmp_path / "output"
+    first = run_build(content, output, overrides=NO_SEARCH)
+    warning = "posts/2025/sans.md:1: attention : l'article n'a aucun mot-dièse"
+    assert first.returncode == 0 and warning in first.log, first.log
+    again = run_build(content, output, overrides=NO_SEARCH)
+    assert "Rien n'a changé" in again.log
+    assert warning in again.log and "1 avertissement (voir plus haut)" in again.log
+    strict = run_build(content, output, overrides=NO_SEARCH, env={"VIGIE_STRICT": "1"})
+    assert strict.returncode == 1, strict.log
+    fatal = run_build(
+        content, output, overrides=NO_SEARCH, args=("--fatal", "warnings")
+    )
+    assert fatal.returncode == 1, fatal.log
+
+
+def test_the_record_expires_when_a_scheduled_post_is_due(tmp_path):
+    site = {
+        **SITE,
+        "posts/2025/futur.md": (
+            "Title: Futur\nDate: 2098-01-01 10:00\nAuthor: ana\n"
+            "Hashtags: #Sauvegarde\n\nPlus tard.\n"
+        ),
+    }
+    content = write_files(tmp_path / "content", site)
+    output = tmp_path / "output"
+    cache = tmp_path / "cache"
+    env = {"VIGIE_CACHE_PATH": str(cache)}
+    assert run_build(content, output, overrides=NO_SEARCH, env=env).returncode == 0
+    [record_file] = (cache / "builds").glob("*.json")
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    assert record["expires"].startswith("2098-01-01T")
+    assert (
+        "Rien n'a changé"
+        in run_build(content, output, overrides=NO_SEARCH, env=env).log
+    )
+    # As if the date had come: the next build is a real one.
+    record["expires"] = "2000-01-01T00:00:00+00:00"
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    due = run_build(content, output, overrides=NO_SEARCH, env=env)
+    assert "Site construit" in due.log
