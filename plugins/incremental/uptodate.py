@@ -23,6 +23,8 @@ from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
 
 RECORD_VERSION = 1
+# The folder of CACHE_PATH that holds the records (tools/bench deletes it).
+RECORDS_FOLDER = "builds"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def output_signature(output_dir: str, *beside: str) -> str:
 def record_path(cache_dir: str, output_dir: str) -> str:
     """Where the record of builds into `output_dir` lives in the cache folder."""
     key = hashlib.sha256(os.path.realpath(output_dir).encode()).hexdigest()[:16]
-    return os.path.join(cache_dir, "builds", f"{key}.json")
+    return os.path.join(cache_dir, RECORDS_FOLDER, f"{key}.json")
 
 
 def read_record(path: str) -> BuildRecord | None:

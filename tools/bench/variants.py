@@ -19,6 +19,8 @@ PELICAN_FLAGS = ["--log-handler", "plain", "-e", "SEARCH_INDEX=false"]
 ADDED_PARAGRAPH = (
     "Mise à jour : ce paragraphe a été ajouté pour mesurer une reconstruction.\n"
 )
+# The cache folder's records of builds (RECORDS_FOLDER, incremental/uptodate.py).
+BUILD_RECORDS = "builds"
 # Campaigns the hashtag edit swaps in; the first one the post lacks is used.
 SWAP_HASHTAGS = ("#Sauvegarde", "#MFA", "#Phishing")
 
