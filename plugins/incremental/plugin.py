@@ -229,16 +229,18 @@ def finish(pelican):
 
 
 def freeze_urls(generator):
-    """Compute each post's URL once: Pelican formats the setting on every use.
+    """Compute each post's URL and file once: Pelican formats them on every use.
 
     Runs after every plugin's `article_generator_pretaxonomy` handler, when
     slugs, dates, statuses, categories and authors are final; Pelican reads
-    `override_url` first (`Content.get_url_setting`).
+    `override_url` and `override_save_as` first (`Content.get_url_setting`).
     """
     for name in POST_LISTS:
         for post in getattr(generator, name, []):
             if not hasattr(post, "override_url"):
                 post.override_url = post.url
+            if not hasattr(post, "override_save_as"):
+                post.override_save_as = post.save_as
 
 
 def add_card_cache(generator):
