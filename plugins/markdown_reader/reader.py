@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markdown import Markdown
@@ -151,10 +152,13 @@ class VigieMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
-    def __init__(self, settings):
-        """Build one Markdown converter, reused (and reset) for every file."""
-        super().__init__(settings)
-        self._markdown = Markdown(
+    # Pelican makes one reader per generator, most of which read nothing:
+    # the converter and the caches are made on first use.
+
+    @cached_property
+    def _markdown(self) -> Markdown:
+        """One Markdown converter, reused (and reset) for every file."""
+        return Markdown(
             extensions=[
                 *MARKDOWN_EXTENSIONS,
                 CommonMarkHeadingsExtension(),
@@ -163,25 +167,37 @@ class VigieMarkdownReader(BaseReader):
             extension_configs=MARKDOWN_CONFIGS,
             output_format="html",
         )
-        iframe_hosts = repr(sorted(settings.get("SANITIZE_IFRAME_HOSTS", ())))
-        self._sanitize = make_sanitizer(settings.get("SANITIZE_IFRAME_HOSTS", ()))
-        # INCREMENTAL builds keep rendered bodies, and whole files read, in
-        # CACHE_PATH/markdown/: a rebuild reads again only what was edited.
-        self._bodies = self._files = None
-        if settings.get("INCREMENTAL"):
-            root = os.path.join(settings["CACHE_PATH"], "markdown")
-            renderer = code_key(
-                iframe_hosts, [HERE / n for n in BODY_PIPELINE], ("markdown", "nh3")
-            )
-            self._bodies = ContentCache(root, renderer)
-            self._files = ContentCache(
-                root,
-                code_key(
-                    f"{iframe_hosts} {settings['TIMEZONE']}",
-                    [HERE / n for n in FILE_PIPELINE],
-                    ("markdown", "nh3", "pyyaml", "markupsafe"),
-                ),
-            )
+
+    @cached_property
+    def _sanitize(self):
+        """The allow-list, with this site's iframe hosts."""
+        return make_sanitizer(self.settings.get("SANITIZE_IFRAME_HOSTS", ()))
+
+    def _cache(self, settings_part: str, files, packages) -> ContentCache | None:
+        """A cache in CACHE_PATH/markdown/ when INCREMENTAL is on, else None."""
+        if not self.settings.get("INCREMENTAL"):
+            return None
+        iframe_hosts = repr(sorted(self.settings.get("SANITIZE_IFRAME_HOSTS", ())))
+        return ContentCache(
+            os.path.join(self.settings["CACHE_PATH"], "markdown"),
+            code_key(
+                f"{iframe_hosts} {settings_part}", [HERE / n for n in files], packages
+            ),
+        )
+
+    @cached_property
+    def _bodies(self) -> ContentCache | None:
+        """Rendered bodies, so that a rebuild converts only what was edited."""
+        return self._cache("", BODY_PIPELINE, ("markdown", "nh3"))
+
+    @cached_property
+    def _files(self) -> ContentCache | None:
+        """Whole files read, so that a rebuild reads again only what was edited."""
+        return self._cache(
+            self.settings["TIMEZONE"],
+            FILE_PIPELINE,
+            ("markdown", "nh3", "pyyaml", "markupsafe"),
+        )
 
     def render(self, body: str) -> str:
         """Convert a Markdown body to HTML, then keep only allowed HTML."""
