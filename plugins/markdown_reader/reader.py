@@ -18,7 +18,7 @@ from pathlib import Path
 from markdown import Markdown
 from markupsafe import Markup, escape
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author, Category
+from pelican.urlwrappers import Author, Category, URLWrapper
 
 from .alignment import AlignmentClassExtension
 from .content_cache import ContentCache, code_key
@@ -152,8 +152,14 @@ class VigieMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
-    # Pelican makes one reader per generator, most of which read nothing:
-    # the converter and the caches are made on first use.
+    def __init__(self, settings):
+        """A reader for one build (Pelican makes one per generator and build)."""
+        super().__init__(settings)
+        # The categories and authors made so far, by kind and name.
+        self._wrappers: dict[tuple[type[URLWrapper], str], URLWrapper] = {}
+
+    # Most readers Pelican makes read nothing: the converter and the caches
+    # are made on first use.
 
     @cached_property
     def _markdown(self) -> Markdown:
@@ -245,13 +251,23 @@ class VigieMarkdownReader(BaseReader):
         if metadata is None:
             return "", {"reading": reading}
         if "category" in metadata:
-            metadata["category"] = Category(metadata["category"], self.settings)
+            metadata["category"] = self._named(Category, metadata["category"])
         if "authors" in metadata:
             metadata["authors"] = [
-                Author(author_id, self.settings) for author_id in metadata["authors"]
+                self._named(Author, author_id) for author_id in metadata["authors"]
             ]
         metadata["reading"] = reading
         return html, metadata
+
+    def _named(self, kind: type[URLWrapper], name: str) -> URLWrapper:
+        """One Pelican category or author per name for all the files read.
+
+        Its slug is then worked out once, not once per post.
+        """
+        key = (kind, name)
+        if key not in self._wrappers:
+            self._wrappers[key] = kind(name, self.settings)
+        return self._wrappers[key]
 
     def parse_file(self, raw: bytes, problems: list[Problem]):
         """(HTML, metadata or None, header fields, problems) of a file's bytes.

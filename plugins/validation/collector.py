@@ -97,6 +97,7 @@ class BuildCheck:
         # The same for every file of a build: found once.
         self._reserved_keys: dict[str, set[str]] = {}
         self._authors_dir: str | None = None
+        self._shown: dict[str, str] = {}
         self._header_cache = header_cache(settings)
 
     # --- What was found -------------------------------------------------------
@@ -148,7 +149,10 @@ class BuildCheck:
 
     def shown(self, source_path: str) -> str:
         """A path as writers see it: relative to the folder holding content/."""
-        return display_path(source_path, self.settings)
+        if source_path not in self._shown:
+            # Asked several times per file, and os.path.relpath is slow.
+            self._shown[source_path] = display_path(source_path, self.settings)
+        return self._shown[source_path]
 
     def exists_in_content(self, relative: str) -> bool:
         """Whether a content-relative path is a file of the content folder."""
