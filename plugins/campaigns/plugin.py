@@ -4,8 +4,10 @@ import datetime as dt
 import logging
 import os
 from itertools import chain
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from markdown_reader.content_cache import ContentCache, code_key
 from markdown_reader.reader import (
     VigieMarkdownReader,
     display_path,
@@ -15,6 +17,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.urlwrappers import Tag
 
+from . import hashtags
 from .definitions import CampaignDefinition, parse_campaign
 from .hashtags import (
     closest_slug,
@@ -64,11 +67,32 @@ class CampaignCollector:
         self.definitions = load_definitions(campaigns_dir)
         self.reader = VigieMarkdownReader(self.settings)
         self.today = dt.datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
+        # INCREMENTAL builds keep each body's linked HTML and inline hashtags.
+        self.linked_bodies = (
+            ContentCache(
+                os.path.join(self.settings["CACHE_PATH"], "campaigns"),
+                code_key(
+                    repr([self.settings["SITEURL"], self.settings["TAG_URL"]]),
+                    [Path(hashtags.__file__)],
+                    ("unidecode",),
+                ),
+            )
+            if self.settings.get("INCREMENTAL")
+            else None
+        )
 
     def href(self, slug: str) -> str:
         """The campaign page's URL, as the theme writes links."""
         return (
             f"{self.settings['SITEURL']}/{self.settings['TAG_URL'].format(slug=slug)}"
+        )
+
+    def link_hashtags(self, html: str) -> tuple[str, list[str]]:
+        """A body with its inline hashtags linked, and their spellings."""
+        if self.linked_bodies is None or "#" not in html:
+            return link_inline_hashtags(html, self.href)
+        return self.linked_bodies.fetch(
+            html, lambda: link_inline_hashtags(html, self.href)
         )
 
     def read_hashtags(self, article) -> list[tuple[str, int]]:
@@ -83,7 +107,7 @@ class CampaignCollector:
                 line,
                 token,
             )
-        article._content, inline = link_inline_hashtags(article._content, self.href)
+        article._content, inline = self.link_hashtags(article._content)
         article.hashtag_spellings = dedupe_by_slug(header + inline)
         return header + inline
 

@@ -6,22 +6,25 @@ reports them and keeps the file out of the site. Pelican itself would log
 "Could not process" and, with `--fatal errors`, die with a traceback.
 """
 
+import hashlib
 import logging
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 from markdown import Markdown
 from markupsafe import Markup, escape
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author, Category
+from pelican.urlwrappers import Author, Category, URLWrapper
 
 from .alignment import AlignmentClassExtension
+from .content_cache import ContentCache, code_key
 from .headers import HeaderField, ParsedSource, Problem, parse_source
 from .headings import CommonMarkHeadingsExtension
 from .metadata import as_text, parse_date, split_list
-from .render_cache import RenderCache, pipeline_key
 from .sanitize import make_sanitizer
 
 logger = logging.getLogger(__name__)
@@ -38,6 +41,11 @@ TEXT_KEYS = ("title", "slug", "status", "image", "id", "summary", "hashtags")
 # Metadata the reader computes itself: a header key of the same name is not
 # copied over it (the validation plugin names that key as unknown).
 INTERNAL_KEYS = frozenset({"header_lines", "author_ids", "reading"})
+HERE = Path(__file__).parent
+# What turns a body into HTML, and what turns a whole file into the reader's
+# result (the body's HTML, the metadata, the header fields and problems).
+BODY_PIPELINE = ("headings.py", "alignment.py", "sanitize.py", "reader.py")
+FILE_PIPELINE = (*BODY_PIPELINE, "headers.py", "metadata.py")
 # Invisible characters that XML feeds cannot carry and writers cannot see;
 # a vertical tab or form feed (pasted from a word processor) becomes a space.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
@@ -48,11 +56,13 @@ PAGE_BREAKS = re.compile("[\x0b\x0c]")
 class Reading:
     """What the reader learnt about one file: its header fields and problems.
 
-    `path` is the path shown to writers, `source_path` the absolute one.
+    `path` is the path shown to writers, `source_path` the absolute one,
+    `digest` the SHA-256 of the file's bytes (empty if it could not be read).
     """
 
     path: str
     source_path: str
+    digest: str = ""
     fields: dict[str, HeaderField] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -143,9 +153,18 @@ class VigieMarkdownReader(BaseReader):
     file_extensions = ["md", "markdown"]
 
     def __init__(self, settings):
-        """Build one Markdown converter, reused (and reset) for every file."""
+        """A reader for one build (Pelican makes one per generator and build)."""
         super().__init__(settings)
-        self._markdown = Markdown(
+        # The categories and authors made so far, by kind and name.
+        self._wrappers: dict[tuple[type[URLWrapper], str], URLWrapper] = {}
+
+    # Most readers Pelican makes read nothing: the converter and the caches
+    # are made on first use.
+
+    @cached_property
+    def _markdown(self) -> Markdown:
+        """One Markdown converter, reused (and reset) for every file."""
+        return Markdown(
             extensions=[
                 *MARKDOWN_EXTENSIONS,
                 CommonMarkHeadingsExtension(),
@@ -154,28 +173,48 @@ class VigieMarkdownReader(BaseReader):
             extension_configs=MARKDOWN_CONFIGS,
             output_format="html",
         )
-        iframe_hosts = settings.get("SANITIZE_IFRAME_HOSTS", ())
-        self._sanitize = make_sanitizer(iframe_hosts)
-        # INCREMENTAL builds keep rendered bodies in CACHE_PATH/markdown/.
-        self._cache = (
-            RenderCache(
-                os.path.join(settings["CACHE_PATH"], "markdown"),
-                pipeline_key(repr(sorted(iframe_hosts))),
-            )
-            if settings.get("INCREMENTAL")
-            else None
+
+    @cached_property
+    def _sanitize(self):
+        """The allow-list, with this site's iframe hosts."""
+        return make_sanitizer(self.settings.get("SANITIZE_IFRAME_HOSTS", ()))
+
+    def _cache(self, settings_part: str, files, packages) -> ContentCache | None:
+        """A cache in CACHE_PATH/markdown/ when INCREMENTAL is on, else None."""
+        if not self.settings.get("INCREMENTAL"):
+            return None
+        iframe_hosts = repr(sorted(self.settings.get("SANITIZE_IFRAME_HOSTS", ())))
+        return ContentCache(
+            os.path.join(self.settings["CACHE_PATH"], "markdown"),
+            code_key(
+                f"{iframe_hosts} {settings_part}", [HERE / n for n in files], packages
+            ),
+        )
+
+    @cached_property
+    def _bodies(self) -> ContentCache | None:
+        """Rendered bodies, so that a rebuild converts only what was edited."""
+        return self._cache("", BODY_PIPELINE, ("markdown", "nh3"))
+
+    @cached_property
+    def _files(self) -> ContentCache | None:
+        """Whole files read, so that a rebuild reads again only what was edited."""
+        return self._cache(
+            self.settings["TIMEZONE"],
+            FILE_PIPELINE,
+            ("markdown", "nh3", "pyyaml", "markupsafe"),
         )
 
     def render(self, body: str) -> str:
         """Convert a Markdown body to HTML, then keep only allowed HTML."""
-        cached = self._cache.get(body) if self._cache else None
-        if cached is not None:
-            return cached
+        if self._bodies:
+            return self._bodies.fetch(body, lambda: self._render(body))
+        return self._render(body)
+
+    def _render(self, body: str) -> str:
+        """Render a body (no cache)."""
         self._markdown.reset()
-        html = self._sanitize(self._markdown.convert(body))
-        if self._cache:
-            self._cache.put(body, html)
-        return html
+        return self._sanitize(self._markdown.convert(body))
 
     def read(self, source_path):
         """Return the HTML and the metadata of a file, problems in `reading`."""
@@ -199,20 +238,62 @@ class VigieMarkdownReader(BaseReader):
     def _read(self, source_path, reading: Reading):
         """Read, parse and render one file, recording problems in `reading`."""
         with open(source_path, "rb") as source:
-            text, reading.problems = decode_source(source.read())
-        if reading.problems:
+            raw = source.read()
+        reading.digest = hashlib.sha256(raw).hexdigest()
+        if self._files:
+            # Keyed by the file's digest: its bytes are hashed only once.
+            html, metadata, fields, problems = self._files.fetch(
+                reading.digest, lambda: self.parse_file(raw, reading.problems)
+            )
+        else:
+            html, metadata, fields, problems = self.parse_file(raw, reading.problems)
+        reading.fields, reading.problems = fields, problems
+        if metadata is None:
             return "", {"reading": reading}
-        text, reading.problems = remove_control_characters(text)
-        parsed = parse_source(text)
-        html = self.render(parsed.body)
-        metadata, problems = self.build_metadata(parsed, html)
-        reading.fields = dict(parsed.fields)
-        reading.problems += parsed.problems + problems
+        if "category" in metadata:
+            metadata["category"] = self._named(Category, metadata["category"])
+        if "authors" in metadata:
+            metadata["authors"] = [
+                self._named(Author, author_id) for author_id in metadata["authors"]
+            ]
         metadata["reading"] = reading
         return html, metadata
 
+    def _named(self, kind: type[URLWrapper], name: str) -> URLWrapper:
+        """One Pelican category or author per name for all the files read.
+
+        Its slug is then worked out once, not once per post.
+        """
+        key = (kind, name)
+        if key not in self._wrappers:
+            self._wrappers[key] = kind(name, self.settings)
+        return self._wrappers[key]
+
+    def parse_file(self, raw: bytes, problems: list[Problem]):
+        """(HTML, metadata or None, header fields, problems) of a file's bytes.
+
+        A pure function of the bytes and settings, hence cached: the category
+        and the authors are names here, made Pelican objects by `_read`.
+        Problems are added to `problems` as they are found, so that those found
+        before a crash are still reported with it.
+        """
+        text, found = decode_source(raw)
+        problems += found
+        if found:
+            return "", None, {}, problems
+        text, found = remove_control_characters(text)
+        problems += found
+        parsed = parse_source(text)
+        html = self.render(parsed.body)
+        metadata, metadata_problems = self.build_metadata(parsed, html)
+        problems += parsed.problems + metadata_problems
+        return html, metadata, dict(parsed.fields), problems
+
     def build_metadata(self, parsed: ParsedSource, html: str):
-        """Map header fields to Pelican metadata; return it with any problems."""
+        """Map header fields to metadata; return it with any problems.
+
+        Plain values only (the category and authors by name), so it can be cached.
+        """
         metadata: dict[str, object] = {}
         problems: list[Problem] = []
         for key, header in parsed.fields.items():
@@ -229,7 +310,7 @@ class VigieMarkdownReader(BaseReader):
             elif key in ("author", "authors"):
                 metadata["author_ids"] = split_list(header.value)
             elif key == "category":
-                metadata[key] = Category(as_text(header.value), self.settings)
+                metadata[key] = as_text(header.value)
             elif key in LIST_KEYS:
                 metadata[key] = split_list(header.value)
             else:
@@ -238,9 +319,7 @@ class VigieMarkdownReader(BaseReader):
             key: field.line for key, field in parsed.fields.items()
         }
         if "author_ids" in metadata:
-            metadata["authors"] = [
-                Author(author_id, self.settings) for author_id in metadata["author_ids"]
-            ]
+            metadata["authors"] = list(metadata["author_ids"])
         summary = metadata.get("summary")
         metadata["summary"] = (
             escape(summary) if summary else Markup(first_paragraph(html))

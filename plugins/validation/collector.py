@@ -16,9 +16,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from itertools import chain
+from pathlib import Path
 
+import markdown_reader
 from authors.profiles import parse_profile
 from campaigns.definitions import parse_campaign
+from markdown_reader.content_cache import ContentCache, code_key
 from markdown_reader.headers import Problem, parse_source
 from markdown_reader.metadata import as_text
 from markdown_reader.reader import (
@@ -91,6 +94,11 @@ class BuildCheck:
                 "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
             ),
         )
+        # The same for every file of a build: found once.
+        self._reserved_keys: dict[str, set[str]] = {}
+        self._authors_dir: str | None = None
+        self._shown: dict[str, str] = {}
+        self._header_cache = header_cache(settings)
 
     # --- What was found -------------------------------------------------------
 
@@ -141,7 +149,10 @@ class BuildCheck:
 
     def shown(self, source_path: str) -> str:
         """A path as writers see it: relative to the folder holding content/."""
-        return display_path(source_path, self.settings)
+        if source_path not in self._shown:
+            # Asked several times per file, and os.path.relpath is slow.
+            self._shown[source_path] = display_path(source_path, self.settings)
+        return self._shown[source_path]
 
     def exists_in_content(self, relative: str) -> bool:
         """Whether a content-relative path is a file of the content folder."""
@@ -237,17 +248,42 @@ class BuildCheck:
             metadata["status"] = "skip"
 
     def header_problems(self, kind: str, reading) -> list[Problem]:
-        """Every per-file rule for a post or a page."""
+        """Every per-file rule for a post or a page.
+
+        The rules but the picture's depend only on the header, the file name
+        and, for a post, the author ids: with INCREMENTAL, they are cached by
+        these (a picture may appear or vanish without the file changing).
+        """
+        if self._header_cache is None or not reading.digest:
+            problems = self._header_rules(kind, reading)
+        else:
+            context = [reading.digest, kind, os.path.basename(reading.source_path)]
+            if kind == "post":
+                context += [self.authors_dir(), *sorted(self.author_ids())]
+            problems = self._header_cache.fetch(
+                "\n".join(context), lambda: self._header_rules(kind, reading)
+            )
+        return problems + self._picture_problems(
+            reading.fields, "image", reading.source_path
+        )
+
+    def authors_dir(self) -> str:
+        """The folder of author files, as writers see it."""
+        if self._authors_dir is None:
+            self._authors_dir = self.shown(self._side_dir("AUTHORS_PATH", "authors"))
+        return self._authors_dir
+
+    def _header_rules(self, kind: str, reading) -> list[Problem]:
+        """The per-file rules that read the header and the file name only."""
         fields = reading.fields
-        # Pelican copies each header key onto the content object: a key named
-        # like one of its attributes (`Content:`, `Url:`) would break it.
-        content_class = Article if kind == "post" else Page
-        reserved = {name for name in dir(content_class) if not name.startswith("_")}
-        problems = rules.check_keys(kind, fields, self._extra_keys(kind), reserved)
+        problems = rules.check_keys(
+            kind, fields, self._extra_keys(kind), self._reserved(kind)
+        )
         problems += rules.check_required(kind, fields)
         if kind == "post":
-            authors_dir = self.shown(self._side_dir("AUTHORS_PATH", "authors"))
-            problems += rules.check_authors(fields, self.author_ids(), authors_dir)
+            problems += rules.check_authors(
+                fields, self.author_ids(), self.authors_dir()
+            )
             problems += rules.check_category(
                 fields, self.settings.get("VALIDATION_CATEGORIES") or (), self.slugify
             )
@@ -257,8 +293,20 @@ class BuildCheck:
         if "slug" not in fields:
             problems += rules.check_file_name(reading.source_path, self.slugify)
         problems += rules.check_aliases(fields)
-        problems += self._picture_problems(fields, "image", reading.source_path)
         return problems
+
+    def _reserved(self, kind: str) -> set[str]:
+        """Attribute names of Pelican's content class for a kind of file.
+
+        Pelican copies each header key onto the content object: a key named
+        like one of its attributes (`Content:`, `Url:`) would break it.
+        """
+        if kind not in self._reserved_keys:
+            content_class = Article if kind == "post" else Page
+            self._reserved_keys[kind] = {
+                name for name in dir(content_class) if not name.startswith("_")
+            }
+        return self._reserved_keys[kind]
 
     # --- The whole site, once everything is read ------------------------------
 
@@ -440,6 +488,29 @@ class BuildCheck:
         for relative in sorted(relative_paths):
             if not EDITOR_LEFTOVERS.search(os.path.basename(relative)):
                 yield os.path.join(self.content_path, relative)
+
+
+def header_cache(settings) -> ContentCache | None:
+    """The cache of per-file rules' problems (INCREMENTAL only), in CACHE_PATH."""
+    if not settings.get("INCREMENTAL"):
+        return None
+    rule_settings = repr(
+        [
+            settings.get(key, DEFAULT_CONFIG.get(key))
+            for key in (
+                "VALIDATION_EXTRA_KEYS",
+                "VALIDATION_CATEGORIES",
+                "SLUG_REGEX_SUBSTITUTIONS",
+            )
+        ]
+    )
+    reader = Path(markdown_reader.__file__).parent
+    code = [Path(rules.__file__), Path(__file__)]
+    code += [reader / "headers.py", reader / "metadata.py"]
+    return ContentCache(
+        os.path.join(settings["CACHE_PATH"], "validation"),
+        code_key(rule_settings, code, ("pelican", "unidecode")),
+    )
 
 
 def _line_of(path: str, needle: str) -> int:

@@ -249,3 +249,45 @@ def test_the_record_expires_when_a_scheduled_post_is_due(tmp_path):
     record_file.write_text(json.dumps(record), encoding="utf-8")
     due = run_build(content, output, overrides=NO_SEARCH, env=env)
     assert "Site construit" in due.log
+
+
+# Problems that the per-file caches keep (the reader's, validation's header
+# rules', and the inline hashtags campaigns warns about): each must be reported
+# again on every build, as a build without caches reports it.
+FLAWED = {
+    **SITE,
+    "posts/2025/billet-faux.md": (
+        "Title: Faux\nDate: 2025-02-30 10:00\nAuthor: anna\nCouleur: bleue\n"
+        "Hashtags: #MotDePasse\n\nUn texte\x0b à revoir.\n"
+    ),
+    "posts/2025/billet-dieses.md": (
+        "Title: Dièses\nDate: 2025-02-10 10:00\nAuthor: ana\nCouleur: verte\n"
+        "Hashtags: #2025 #MotDePasse\n\nUn texte\x0c avec #TOUSCYBERVIGILANT.\n"
+    ),
+}
+
+
+def file_problems(build):
+    """The lines of a build's log that name a content file, in order."""
+    return [line for line in build.log.splitlines() if "content/posts/" in line]
+
+
+def test_problems_of_cached_files_are_reported_on_every_build(tmp_path):
+    content = write_files(tmp_path / "content", FLAWED)
+    cached = {**NO_SEARCH, "CACHE_PATH": str(tmp_path / "cache")}
+    first, second = (
+        run_build(content, tmp_path / "output", overrides=cached) for _ in range(2)
+    )
+    clean = run_build(
+        content, tmp_path / "clean", overrides={**NO_SEARCH, "INCREMENTAL": False}
+    )
+    assert first.returncode == second.returncode == clean.returncode == 1
+    assert file_problems(first) == file_problems(second) == file_problems(clean)
+    expected = ("30", "anna", "Couleur", "contrôle", "#2025", "#TOUSCYBERVIGILANT")
+    for words in expected:
+        assert any(words in line for line in file_problems(second)), words
+    # The header rules' cache depends on the author files too.
+    write_files(content, {"authors/anna.md": "Name: Anna Lévy\n\nAnna écrit.\n"})
+    fixed = run_build(content, tmp_path / "output", overrides=cached)
+    assert not any("anna" in line for line in file_problems(fixed))
+    assert any("30" in line for line in file_problems(fixed))

@@ -1,4 +1,5 @@
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 from campaigns.definitions import parse_campaign
@@ -10,6 +11,8 @@ from campaigns.listing import (
     index_order,
 )
 from campaigns.share import share_links, share_text
+from hypothesis import given
+from hypothesis import strategies as st
 
 GOOD = (
     "Title: Tous cyber-vigilants\nHashtag: #TOUSCYBERVIGILANTS\nStart: 2025-10-01\n"
@@ -100,3 +103,15 @@ def test_share_text_and_links():
     assert "%23TOUSCYBERVIGILANTS" in links["Bluesky"]
     assert links["LinkedIn"].endswith("url=https%3A%2F%2Fx.org%2Fa%2F")
     assert links["Courriel"].startswith("mailto:?subject=Un%20titre&body=")
+
+
+@given(st.text(), st.text())
+def test_share_links_encode_as_urlencode_does(text, url):
+    links = dict(share_links(text, "Titre", url))
+    assert links["Mastodon"] == "https://s2f.kytta.dev/?" + urlencode({"text": text})
+    assert links["Bluesky"] == "https://bsky.app/intent/compose?" + urlencode(
+        {"text": text}
+    )
+    assert links["LinkedIn"] == (
+        "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})
+    )

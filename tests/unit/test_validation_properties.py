@@ -96,3 +96,39 @@ def test_rules_take_any_header(lines, body):
         for problem in problems:
             assert problem.line >= 1
             assert problem.anchor in rules.ANCHORS
+
+
+@pytest.fixture(scope="module")
+def cache_settings(site):
+    """The site's settings without caches, and with caches in a fresh folder."""
+    _, site_settings, _ = site
+    with tempfile.TemporaryDirectory() as cache:
+        plain = {**site_settings, "INCREMENTAL": False}
+        yield plain, {**site_settings, "INCREMENTAL": True, "CACHE_PATH": cache}
+
+
+def never(*args):
+    """Stands for a computation that a cached result must spare."""
+    raise AssertionError("computed again")
+
+
+def read_checked(site, site_settings, data: bytes, *, cached: bool = False):
+    """What the reader and validation make of a post, all of it comparable."""
+    path = site[0] / "posts" / "hasard.md"
+    path.write_bytes(data)
+    reader, check = VigieMarkdownReader(site_settings), BuildCheck(site_settings)
+    if cached:
+        reader.parse_file = check._header_rules = never
+    html, metadata = reader.read(str(path))
+    reading = metadata["reading"]
+    check.check_file("post", metadata)
+    return html, metadata, reading.fields, reading.problems, check.issues
+
+
+@RELAXED
+@given(st.one_of(post_text().map(str.encode), st.binary(max_size=300)))
+def test_a_cached_reading_and_check_equal_fresh_ones(site, cache_settings, data):
+    plain, incremental = cache_settings
+    fresh = read_checked(site, plain, data)
+    assert read_checked(site, incremental, data) == fresh
+    assert read_checked(site, incremental, data, cached=True) == fresh
