@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Callable
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -248,9 +249,23 @@ def add_card_cache(generator):
     generator.env.globals["cached_card"] = CardCache(generator)
 
 
+def add_template_cache(generator):
+    """Keep compiled templates in CACHE_PATH/jinja/ (with INCREMENTAL).
+
+    Each generator has its own Jinja environment, compiled anew every build;
+    Jinja checks each cached template against its source's checksum.
+    """
+    settings = generator.settings
+    if settings.get("INCREMENTAL"):
+        folder = os.path.join(settings["CACHE_PATH"], "jinja")
+        os.makedirs(folder, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(folder)
+
+
 def register():
     """Connect the plugin to Pelican."""
     signals.generator_init.connect(add_card_cache)
+    signals.generator_init.connect(add_template_cache)
     signals.article_generator_pretaxonomy.connect(freeze_urls)
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(finish)

@@ -42,9 +42,11 @@ class LastBuild:
 
     def unchanged(self) -> BuildRecord | None:
         """The last build's record if this build would make the same output."""
+        record = read_record(self.path)
+        if record is None or record.inputs != self.inputs:
+            return None  # no need to look at the output folder
         if not os.path.isdir(self.output_dir):
             return None
-        record = read_record(self.path)
         output = output_signature(self.output_dir, *self.beside)
         now = dt.datetime.now(dt.UTC)
         return record if is_up_to_date(record, self.inputs, output, now) else None

@@ -98,21 +98,20 @@ def output_signature(output_dir: str, *beside: str) -> str:
     Cheap (no file is read): it tells whether anyone touched the output.
     """
     digest = hashlib.sha256()
-    pending = [output_dir]
+    pending = [""]
     while pending:
-        folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                stat = entry.stat(follow_symlinks=False)
-                relative = os.path.relpath(entry.path, output_dir)
-                digest.update(
-                    f"{relative}\0{stat.st_mode}:{stat.st_size}:"
-                    f"{stat.st_mtime_ns}:{stat.st_ino};".encode(
-                        "utf-8", "surrogatepass"
-                    )
-                )
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
+        relative = pending.pop()
+        with os.scandir(os.path.join(output_dir, relative)) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+        for entry in entries:
+            stat = entry.stat(follow_symlinks=False)
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            digest.update(
+                f"{path}\0{stat.st_mode}:{stat.st_size}:"
+                f"{stat.st_mtime_ns}:{stat.st_ino};".encode("utf-8", "surrogatepass")
+            )
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
     for path in beside:
         try:
             with open(path, "rb") as data:
