@@ -9,6 +9,11 @@ folder is deleted and output/ is not touched at all.
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+# Deleting a site is thousands of unlink and rmdir calls, which release the
+# GIL: two threads (the machine's cores) delete its top entries side by side.
+REMOVAL_THREADS = 2
 
 
 def staging_path(output_path: str) -> str:
@@ -16,10 +21,23 @@ def staging_path(output_path: str) -> str:
     return f"{os.path.realpath(output_path)}-staging-{os.getpid()}"
 
 
+def _remove_entry(path: str) -> None:
+    """Delete one file, link or folder."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    else:
+        os.remove(path)
+
+
 def remove_tree(path: str) -> None:
     """Delete a folder and what it holds, if it is there."""
     if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
+        with os.scandir(path) as found:
+            entries = [entry.path for entry in found]
+        with ThreadPoolExecutor(REMOVAL_THREADS) as pool:
+            # list() waits for every entry and raises the first failure.
+            list(pool.map(_remove_entry, entries))
+        os.rmdir(path)
     elif os.path.lexists(path):
         os.remove(path)
 
