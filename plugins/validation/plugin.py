@@ -5,6 +5,7 @@ from pelican import signals
 from .build import BuildStopped, VigiePelican
 from .collector import CHECK_SETTING, BuildCheck
 from .rules import DEFAULT_CATEGORIES, KEYS
+from .staging import start_skeleton
 
 # Settings of the writer's loop, with their defaults (see plugins/PLUGINS.md).
 DEFAULTS = {
@@ -66,6 +67,20 @@ def build_check(settings) -> BuildCheck:
     return settings[CHECK_SETTING]
 
 
+def make_folders_early(generator) -> None:
+    """While posts are read, make the former site's folders in the staging folder.
+
+    Sent once Pelican has emptied the staging folder, before the first post is
+    read; nothing is written with `make check`.
+    """
+    settings = generator.settings
+    final = settings.get("OUTPUT_PATH_FINAL")
+    if final and not settings.get("VALIDATION_CHECK_ONLY"):
+        start_skeleton(
+            generator.output_path, final, settings.get("OUTPUT_RETENTION", [])
+        )
+
+
 def check_post(generator, metadata) -> None:
     """Check a post as soon as it is read; an erroneous one is left out."""
     build_check(generator.settings).check_file("post", metadata)
@@ -88,6 +103,7 @@ def check_site(generators) -> None:
 def register():
     """Connect the plugin to Pelican."""
     signals.initialized.connect(check_settings)
+    signals.article_generator_preread.connect(make_folders_early)
     signals.article_generator_context.connect(check_post)
     signals.page_generator_context.connect(check_page)
     signals.all_generators_finalized.connect(check_site)

@@ -2,7 +2,7 @@
 
 import os
 
-from validation.staging import remove_tree, staging_path, swap_in
+from validation.staging import remove_tree, staging_path, start_skeleton, swap_in
 
 
 def tree(root):
@@ -61,3 +61,35 @@ def test_remove_tree_is_quiet_when_absent(tmp_path):
     remove_tree(str(tmp_path / "absent"))
     remove_tree(str(make(tmp_path / "x", {"a/b": "c"})))
     assert not (tmp_path / "x").exists()
+
+
+def test_the_former_folders_are_made_early_and_empty_ones_pruned(tmp_path):
+    output = make(
+        tmp_path / "output",
+        {"a/b/index.html": "1", "gone/x/index.html": "2", ".git/HEAD": "ref"},
+    )
+    staging = str(tmp_path / "output-staging")
+    start_skeleton(staging, str(output), [".git"])
+    make(tmp_path / "output-staging", {"a/b/index.html": "new", "c/index.html": "3"})
+    swap_in(staging, str(output), [".git"])
+    folders = sorted(
+        str(p.relative_to(output)) for p in output.rglob("*") if p.is_dir()
+    )
+    assert folders == [".git", "a", "a/b", "c"]
+    assert tree(output) == {
+        ".git/HEAD": "ref",
+        "a/b/index.html": "new",
+        "c/index.html": "3",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_a_failed_build_removes_the_folders_being_made(tmp_path):
+    output = make(
+        tmp_path / "output", {f"{n}/{m}/f": "x" for n in range(20) for m in range(20)}
+    )
+    staging = str(tmp_path / "output-staging")
+    start_skeleton(staging, str(output))
+    remove_tree(staging)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert len(tree(output)) == 400
