@@ -59,6 +59,8 @@ POST_LISTS = (
     "drafts_translations",
 )
 PAGINATION_SUFFIXES = ("_page", "_paginator", "_previous_page", "_next_page")
+# What Pelican paginates when a writer call does not say (Writer.write_file).
+DEFAULT_PAGINATED = ("articles", "dates")
 
 
 def global_fingerprint(settings, fingerprinter: Fingerprinter) -> str:
@@ -163,10 +165,7 @@ class CachedTemplate:
 
     def render(self, localcontext):
         """Render, or reuse the previous page when its data is unchanged."""
-        keys = self.page_keys | {
-            key for key in localcontext if key.endswith(PAGINATION_SUFFIXES)
-        }
-        return self.cache.render(self.template, localcontext, keys)
+        return self.cache.render(self.template, localcontext, self.page_keys)
 
 
 class IncrementalWriter(Writer):
@@ -182,7 +181,12 @@ class IncrementalWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         """Write a page, through the page cache for the cached templates."""
         if template.name in CACHED_TEMPLATES:
-            page_keys = set(kwargs) | {"output_file"}
+            # The listing's page (articles_page, …) is added by Pelican for
+            # each page of a paginated listing: named here, found in render().
+            paginated = [*(kwargs.get("paginated") or ()), *DEFAULT_PAGINATED]
+            page_keys = {"output_file", *kwargs} | {
+                f"{key}{suffix}" for key in paginated for suffix in PAGINATION_SUFFIXES
+            }
             template = CachedTemplate(template, self.page_cache, page_keys)
         return super().write_file(name, template, context, *args, **kwargs)
 
