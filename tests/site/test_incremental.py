@@ -291,3 +291,15 @@ def test_problems_of_cached_files_are_reported_on_every_build(tmp_path):
     fixed = run_build(content, tmp_path / "output", overrides=cached)
     assert not any("anna" in line for line in file_problems(fixed))
     assert any("30" in line for line in file_problems(fixed))
+
+
+def test_clean_builds_and_checks_never_skip(tmp_path):
+    content = write_files(tmp_path / "content", SITE)
+    output = tmp_path / "output"
+    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
+    clean = run_build(content, output, overrides={**NO_SEARCH, "INCREMENTAL": False})
+    assert "Site construit" in clean.log, clean.log
+    check = run_build(
+        content, output, overrides={**NO_SEARCH, "VALIDATION_CHECK_ONLY": True}
+    )
+    assert "Aucune erreur (vérification seule)" in check.log, check.log
