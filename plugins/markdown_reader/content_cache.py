@@ -50,6 +50,12 @@ class ContentCache:
         entry = hashlib.sha256(self.key.encode() + data).hexdigest()
         return os.path.join(self.root, entry[:2], f"{entry}.pickle")
 
+    def has(self, data: bytes | str) -> bool:
+        """Whether a result for `data` is stored."""
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
+        return os.path.isfile(self._path(data))
+
     def fetch(self, data: bytes | str, compute: Callable[[], Any]) -> Any:
         """The cached result for `data`, else `compute()`, stored for next time."""
         if isinstance(data, str):

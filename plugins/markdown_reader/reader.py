@@ -6,11 +6,10 @@ reports them and keeps the file out of the site. Pelican itself would log
 "Could not process" and, with `--fatal errors`, die with a traceback.
 """
 
-import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +24,7 @@ from .content_cache import ContentCache, code_key
 from .headers import HeaderField, ParsedSource, Problem, parse_source
 from .headings import CommonMarkHeadingsExtension
 from .metadata import as_text, parse_date, split_list
+from .read_ahead import file_digest, parse_ahead
 from .sanitize import make_sanitizer
 
 logger = logging.getLogger(__name__)
@@ -157,6 +157,8 @@ class VigieMarkdownReader(BaseReader):
         super().__init__(settings)
         # The categories and authors made so far, by kind and name.
         self._wrappers: dict[tuple[type[URLWrapper], str], URLWrapper] = {}
+        # Results parsed ahead on every core (read_ahead), by file digest.
+        self._ahead: dict[str, tuple] = {}
 
     # Most readers Pelican makes read nothing: the converter and the caches
     # are made on first use.
@@ -216,6 +218,22 @@ class VigieMarkdownReader(BaseReader):
         self._markdown.reset()
         return self._sanitize(self._markdown.convert(body))
 
+    def read_ahead(self, paths: Iterable[str]) -> None:
+        """Parse on every core the files whose result is not cached yet.
+
+        `read()` then takes each result from memory (see `read_ahead.py`).
+        """
+        todo = []
+        for path in paths:
+            try:
+                with open(path, "rb") as source:
+                    digest = file_digest(source.read())
+            except OSError:
+                continue  # read() reports it
+            if self._files is None or not self._files.has(digest):
+                todo.append(path)
+        self._ahead = parse_ahead(todo, lambda raw: self.parse_file(raw, []))
+
     def read(self, source_path):
         """Return the HTML and the metadata of a file, problems in `reading`."""
         reading = Reading(display_path(source_path, self.settings), source_path)
@@ -239,14 +257,19 @@ class VigieMarkdownReader(BaseReader):
         """Read, parse and render one file, recording problems in `reading`."""
         with open(source_path, "rb") as source:
             raw = source.read()
-        reading.digest = hashlib.sha256(raw).hexdigest()
+        reading.digest = file_digest(raw)
+        ahead = self._ahead.pop(reading.digest, None)
+
+        def parse():
+            if ahead is not None:
+                return ahead
+            return self.parse_file(raw, reading.problems)
+
         if self._files:
             # Keyed by the file's digest: its bytes are hashed only once.
-            html, metadata, fields, problems = self._files.fetch(
-                reading.digest, lambda: self.parse_file(raw, reading.problems)
-            )
+            html, metadata, fields, problems = self._files.fetch(reading.digest, parse)
         else:
-            html, metadata, fields, problems = self.parse_file(raw, reading.problems)
+            html, metadata, fields, problems = parse()
         reading.fields, reading.problems = fields, problems
         if metadata is None:
             return "", {"reading": reading}

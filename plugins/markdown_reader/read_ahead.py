@@ -1,0 +1,71 @@
+"""Parse many Markdown files on every core before Pelican reads them one by one.
+
+Pelican reads posts one after the other, in one process, and converting
+Markdown is most of a cold build. Before the first post is read, the files
+whose result is not cached yet are parsed by a pool of forked processes, one
+per core; the reader then finds each result by the file's digest. The result
+is that of the same pure function (`VigieMarkdownReader.parse_file`), so the
+site does not change; a file that fails in a worker is simply read again by
+the reader, which reports the failure as usual.
+"""
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+
+# Below this many files to parse, starting processes costs more than it saves.
+MIN_FILES = 32
+# Files handed to a worker at a time: few round trips, an even spread.
+CHUNK_SIZE = 8
+
+# The worker process's parser, set once per worker by _start_worker (in the
+# parent this stays None).
+_worker_parse: Callable[[bytes], tuple] | None = None
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0))
+
+
+def file_digest(raw: bytes) -> str:
+    """The key of a file's result: the SHA-256 of its bytes, as the reader's."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _start_worker(parse: Callable[[bytes], tuple]) -> None:
+    """Keep this worker's parser (inherited by the fork: nothing is pickled)."""
+    global _worker_parse  # noqa: PLW0603 - one parser per worker process
+    _worker_parse = parse
+
+
+def _parse(path: str) -> tuple[str, tuple | None]:
+    """(digest, result) of one file in a worker; None if parsing failed."""
+    with open(path, "rb") as source:
+        raw = source.read()
+    try:
+        return file_digest(raw), _worker_parse(raw)
+    except Exception:  # the reader parses it again and reports the failure
+        return file_digest(raw), None
+
+
+def parse_ahead(
+    paths: Iterable[str], parse: Callable[[bytes], tuple]
+) -> dict[str, tuple]:
+    """Results of `parse(bytes)` by file digest, for `paths`, on every core.
+
+    Returns {} when there are too few files or a single core: the reader
+    then parses each file itself, as it would have anyway.
+    """
+    paths = list(paths)
+    cores = usable_cores()
+    if len(paths) < MIN_FILES or cores < 2:
+        return {}
+    context = multiprocessing.get_context("fork")
+    with context.Pool(cores, _start_worker, (parse,)) as pool:
+        return {
+            digest: result
+            for digest, result in pool.imap_unordered(_parse, paths, CHUNK_SIZE)
+            if result is not None
+        }
