@@ -10,8 +10,10 @@ the reader, which reports the failure as usual.
 """
 
 import hashlib
+import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable
 
 # Below this many files to parse, starting processes costs more than it saves.
@@ -35,9 +37,17 @@ def file_digest(raw: bytes) -> str:
 
 
 def _start_worker(parse: Callable[[bytes], tuple]) -> None:
-    """Keep this worker's parser (inherited by the fork: nothing is pickled)."""
+    """Keep this worker's parser (inherited by the fork: nothing is pickled).
+
+    A worker says nothing: Pelican's status line runs in a thread of the
+    parent, which may hold the console's or stderr's lock at the instant of
+    the fork; a worker that never logs nor writes to the inherited streams
+    never waits for such a lock.
+    """
     global _worker_parse  # noqa: PLW0603 - one parser per worker process
     _worker_parse = parse
+    logging.disable(logging.CRITICAL)
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _parse(path: str) -> tuple[str, tuple | None]:
