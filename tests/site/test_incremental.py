@@ -90,22 +90,6 @@ def test_rebuild_equals_a_clean_build(tmp_path, change):
     assert "a-propos/index.html" in kept  # untouched: same file, same date
 
 
-def test_nothing_changed_rewrites_nothing(tmp_path):
-    content = write_files(tmp_path / "content", SITE)
-    output = tmp_path / "output"
-    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
-    before = {
-        p: (output.joinpath(p).stat().st_ino, output.joinpath(p).stat().st_mtime_ns)
-        for p in tree(output)
-    }
-    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
-    after = {
-        p: (output.joinpath(p).stat().st_ino, output.joinpath(p).stat().st_mtime_ns)
-        for p in tree(output)
-    }
-    assert after == before
-
-
 def test_two_clean_builds_are_byte_identical(tmp_path):
     content = write_files(tmp_path / "content", SITE)
     shutil.copytree("content/images", content / "images", dirs_exist_ok=True)
@@ -135,11 +119,17 @@ def stamps(folder):
     }
 
 
-def test_nothing_changed_skips_the_whole_build(tmp_path):
-    content = write_files(tmp_path / "content", SITE)
+def built_site(tmp_path, site=SITE):
+    """A site built once, as `make html` does: its content and output folders."""
+    content = write_files(tmp_path / "content", site)
     output = tmp_path / "output"
     first = run_build(content, output, overrides=NO_SEARCH)
     assert first.returncode == 0, first.log
+    return content, output
+
+
+def test_nothing_changed_skips_the_whole_build(tmp_path):
+    content, output = built_site(tmp_path)
     before = stamps(output)
     again = run_build(content, output, overrides=NO_SEARCH)
     assert again.returncode == 0, again.log
@@ -150,10 +140,7 @@ def test_nothing_changed_skips_the_whole_build(tmp_path):
 
 
 def test_without_the_build_record_unchanged_pages_are_still_kept(tmp_path):
-    content = write_files(tmp_path / "content", SITE)
-    output = tmp_path / "output"
-    first = run_build(content, output, overrides=NO_SEARCH)
-    assert first.returncode == 0, first.log
+    content, output = built_site(tmp_path)
     before = stamps(output)
     fresh_cache = {"VIGIE_CACHE_PATH": str(tmp_path / "other-cache")}
     again = run_build(content, output, overrides=NO_SEARCH, env=fresh_cache)
@@ -176,9 +163,7 @@ TOUCHES = {
 
 @pytest.mark.parametrize("touch", TOUCHES)
 def test_a_touched_output_is_rebuilt(tmp_path, touch):
-    content = write_files(tmp_path / "content", SITE)
-    output = tmp_path / "output"
-    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
+    content, output = built_site(tmp_path)
     expected = tree(output)
     TOUCHES[touch](output)
     again = run_build(content, output, overrides=NO_SEARCH)
@@ -191,9 +176,7 @@ def test_a_touched_output_is_rebuilt(tmp_path, touch):
 
 
 def test_other_settings_rebuild(tmp_path):
-    content = write_files(tmp_path / "content", SITE)
-    output = tmp_path / "output"
-    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
+    content, output = built_site(tmp_path)
     renamed = run_build(content, output, overrides={**NO_SEARCH, "SITENAME": "Vigie 2"})
     assert "Site construit" in renamed.log
     assert "Vigie 2" in (output / "index.html").read_text(encoding="utf-8")
@@ -294,9 +277,7 @@ def test_problems_of_cached_files_are_reported_on_every_build(tmp_path):
 
 
 def test_clean_builds_and_checks_never_skip(tmp_path):
-    content = write_files(tmp_path / "content", SITE)
-    output = tmp_path / "output"
-    assert run_build(content, output, overrides=NO_SEARCH).returncode == 0
+    content, output = built_site(tmp_path)
     clean = run_build(content, output, overrides={**NO_SEARCH, "INCREMENTAL": False})
     assert "Site construit" in clean.log, clean.log
     check = run_build(
