@@ -107,7 +107,8 @@ class VigiePelican(Pelican):
         last_build = self.last_build(final_output)
         unchanged = last_build.unchanged() if last_build else None
         if unchanged:
-            self.replay(unchanged, started)
+            with french_run():
+                self.replay(unchanged, started)
             return
         staging = staging_path(final_output)
         remove_tree(staging)
