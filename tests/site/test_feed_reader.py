@@ -2,8 +2,8 @@
 
 import re
 
-from tests.support.http_server import serve_directory
 from tests.support.newsboat import read_feeds
+from tools.quality.server import serve
 
 POST_URL = re.compile(r"^/\d{4}/[^/]+/$")
 
@@ -14,11 +14,11 @@ def test_newsboat_reads_the_site_and_a_campaign_feed(sample_site, tmp_path):
     campaign_page = sample_site.html("/campagnes/touscybervigilants/")
     in_campaign = len(campaign_page.select(".card"))
     assert published > 10 and in_campaign >= 3
-    with serve_directory(sample_site.output) as base:
+    with serve(sample_site.output) as base:
         site_feed, campaign_feed = read_feeds(
             [
-                f"{base}/feeds/rss.xml",
-                f"{base}/campagnes/touscybervigilants/atom.xml",
+                f"{base}feeds/rss.xml",
+                f"{base}campagnes/touscybervigilants/atom.xml",
             ],
             tmp_path,
         )

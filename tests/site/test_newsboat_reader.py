@@ -7,8 +7,8 @@ import pytest
 from feeds.entries import absolutize_html, stable_entry_id
 from feeds.writer import VigieAtomFeed, VigieRssFeed
 
-from tests.support.http_server import serve_directory
 from tests.support.newsboat import NewsboatMissingError, newsboat_path, read_feeds
+from tools.quality.server import serve
 
 PARIS = ZoneInfo("Europe/Paris")
 SITE = "https://vigie-sante.fr"
@@ -53,8 +53,9 @@ def write_feed(path, feed_class, posts, feed_url):
 @pytest.fixture
 def served_site(tmp_path):
     root = tmp_path / "output"
+    root.mkdir()
     campaign_posts = [post for post in POSTS if post[0] in CAMPAIGN_KEYS]
-    with serve_directory(root) as base_url:
+    with serve(root) as base_url:
         site_feed = f"{base_url}feeds/rss.xml"
         campaign_feed = f"{base_url}campagnes/touscybervigilants/atom.xml"
         write_feed(root / "feeds" / "rss.xml", VigieRssFeed, POSTS, site_feed)

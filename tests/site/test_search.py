@@ -1,9 +1,6 @@
 """Search on a built fixture site: the Pagefind index, and the page in Chromium
 under the strict Content-Security-Policy the site is meant to be served with."""
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
@@ -11,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import build_files
 from tests.site.chromium import Chromium
+from tools.quality.server import serve
 
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
@@ -77,32 +75,20 @@ def site(tmp_path_factory):
 def browse(site, tmp_path_factory):
     """Open a URL path of the site in headless Chromium; return the final DOM."""
 
-    class Handler(SimpleHTTPRequestHandler):
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", CSP)
-            super().end_headers()
+    with serve(site.output, csp=CSP) as base:
+        browser = Chromium(tmp_path_factory.mktemp("chromium-profile"))
 
-        def log_message(self, *args):
-            pass
+        def open_page(path):
+            html = browser.page_html(
+                base + path.lstrip("/"),
+                # The page marks its results busy while it searches.
+                ready="document.querySelector('.search__results')"
+                ".getAttribute('aria-busy') === 'false'",
+            )
+            return BeautifulSoup(html, "lxml")
 
-    handler = functools.partial(Handler, directory=str(site.output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    browser = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-
-    def open_page(path):
-        html = browser.page_html(
-            f"http://127.0.0.1:{server.server_port}{path}",
-            # The page marks its results busy while it searches.
-            ready="document.querySelector('.search__results')"
-            ".getAttribute('aria-busy') === 'false'",
-        )
-        return BeautifulSoup(html, "lxml")
-
-    yield open_page
-    browser.close()
-    server.shutdown()
-    server.server_close()
+        yield open_page
+        browser.close()
 
 
 def result_links(page):
