@@ -8,10 +8,8 @@ describes and never outlives them.
 """
 
 import filecmp
-import hashlib
 import json
 import os
-from pathlib import Path
 
 MANIFEST_NAME = ".vigie-pages.json"
 
@@ -55,18 +53,6 @@ def write_manifest(output_dir: str, fingerprints: dict[str, str]) -> None:
     with open(os.path.join(output_dir, MANIFEST_NAME), "w", encoding="utf-8") as out:
         json.dump(manifest, out, sort_keys=True, indent=0)
         out.write("\n")
-
-
-def tree_digest(*folders: str) -> str:
-    """A hash of every file's path and bytes under the folders (templates, code)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        root = Path(folder)
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def keep_identical_files(previous_dir: str, new_dir: str) -> int:

@@ -25,10 +25,9 @@ from .pages import (
     file_stamp,
     keep_identical_files,
     read_manifest,
-    tree_digest,
     write_manifest,
 )
-from .uptodate import site_today
+from .uptodate import site_today, tree_digest
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ import datetime as dt
 import os
 
 from .fingerprint import Fingerprinter
-from .plugin import VOLATILE_SETTINGS
+from .plugin import global_fingerprint
 from .uptodate import (
     BuildRecord,
     first_expiry,
@@ -13,7 +13,6 @@ from .uptodate import (
     output_signature,
     read_record,
     record_path,
-    site_today,
     write_record,
 )
 
@@ -26,16 +25,12 @@ class LastBuild:
         self.output_dir = output_dir
         self.beside = beside
         self.path = record_path(settings["CACHE_PATH"], output_dir)
-        kept = {k: v for k, v in settings.items() if k not in VOLATILE_SETTINGS}
-        plugins = settings.get("PLUGIN_PATHS", [])
-        folders = [settings["PATH"], settings["THEME"], *plugins]
         skipped = frozenset(
             os.path.realpath(path) for path in (output_dir, settings["CACHE_PATH"])
         )
         self.inputs = inputs_digest(
-            folders,
-            Fingerprinter().of(kept),
-            site_today(settings["TIMEZONE"]),
+            settings["PATH"],
+            global_fingerprint(settings, Fingerprinter()),
             strict,
             skipped,
         )

@@ -2,11 +2,12 @@
 
 Like `make`, a build whose inputs are all unchanged since the last successful
 build into the same output folder has nothing to do. The inputs are every
-file under the content folder, the theme and the plugins' code, the settings,
-the installed packages, the strictness, and the site's today (campaign
-statuses change with it). A scheduled post publishes itself at its date:
-the record expires then. The output folder must still be the one the last
-build left (every file's name, size, date and inode), else it is rebuilt.
+file under the content folder, what every page depends on (the theme and
+the plugins' code, the settings, the site's today: campaign statuses change
+with it), the installed packages and the strictness. A scheduled post
+publishes itself at its date: the record expires then. The output folder
+must still be the one the last build left (every file's name, size, date
+and inode), else it is rebuilt.
 
 The record of the last build lives in `CACHE_PATH`, one small JSON file per
 output folder, written only after a successful build; it keeps the warnings
@@ -39,27 +40,31 @@ class BuildRecord:
     summary: str = ""
 
 
-def file_tree_digest(digest, root: str, skipped: frozenset[str] = frozenset()) -> None:
-    """Feed every file's path (relative to `root`) and bytes under `root`, sorted.
+def tree_digest(*folders: str, skipped: frozenset[str] = frozenset()) -> str:
+    """A hash of every file's path and bytes under the folders, in a fixed order.
 
     Folders whose real path is in `skipped` are left out, and `__pycache__`.
     """
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(
-            name
-            for name in dirs
-            if name != "__pycache__"
-            and os.path.realpath(os.path.join(folder, name)) not in skipped
-        )
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            digest.update(os.path.relpath(path, root).encode("utf-8", "surrogatepass"))
-            digest.update(b"\0")
-            try:
-                with open(path, "rb") as data:
-                    digest.update(hashlib.sha256(data.read()).digest())
-            except OSError:
-                digest.update(b"unreadable")
+    digest = hashlib.sha256()
+    for root in folders:
+        digest.update(b"\0folder:" + os.path.abspath(root).encode())
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(
+                name
+                for name in dirs
+                if name != "__pycache__"
+                and os.path.realpath(os.path.join(folder, name)) not in skipped
+            )
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                relative = os.path.relpath(path, root)
+                digest.update(relative.encode("utf-8", "surrogatepass") + b"\0")
+                try:
+                    with open(path, "rb") as data:
+                        digest.update(hashlib.sha256(data.read()).digest())
+                except OSError:
+                    digest.update(b"unreadable")
+    return digest.hexdigest()
 
 
 def installed_packages() -> list[str]:
@@ -74,20 +79,20 @@ def installed_packages() -> list[str]:
 
 
 def inputs_digest(
-    folders: list[str],
-    settings_fingerprint: str,
-    today: dt.date,
+    content: str,
+    pages_fingerprint: str,
     strict: bool,
     skipped: frozenset[str] = frozenset(),
 ) -> str:
-    """A hash of all a build reads: files, settings, packages, day, strictness."""
+    """A hash of all a build reads: content, packages, strictness, and the rest.
+
+    The rest is what every page depends on (`pages_fingerprint`: settings,
+    theme, plugins' code, the site's today; see `global_fingerprint`).
+    """
     digest = hashlib.sha256(f"v{RECORD_VERSION};{sys.version};".encode())
     digest.update("\n".join(installed_packages()).encode())
-    digest.update(f";{settings_fingerprint};{today.isoformat()};{strict};".encode())
-    for folder in folders:
-        digest.update(b"\0folder:" + os.path.abspath(folder).encode())
-        if os.path.isdir(folder):
-            file_tree_digest(digest, folder, skipped)
+    digest.update(f";{pages_fingerprint};{strict};".encode())
+    digest.update(tree_digest(content, skipped=skipped).encode())
     return digest.hexdigest()
 
 

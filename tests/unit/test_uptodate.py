@@ -16,15 +16,13 @@ from incremental.uptodate import (
     write_record,
 )
 
-TODAY = dt.date(2026, 11, 29)
 NOW = dt.datetime(2026, 11, 29, 12, tzinfo=dt.UTC)
 
 
 def digest_of(folder, **changes):
     arguments = {
-        "folders": [str(folder)],
-        "settings_fingerprint": "réglages",
-        "today": TODAY,
+        "content": str(folder),
+        "pages_fingerprint": "réglages, thème, extensions, jour",
         "strict": False,
         **changes,
     }
@@ -62,10 +60,9 @@ def test_any_file_change_changes_the_digest(content, change):
     assert digest_of(content) != before
 
 
-def test_settings_day_and_strictness_count(content):
+def test_what_every_page_depends_on_and_strictness_count(content):
     base = digest_of(content)
-    assert digest_of(content, settings_fingerprint="autres") != base
-    assert digest_of(content, today=TODAY + dt.timedelta(days=1)) != base
+    assert digest_of(content, pages_fingerprint="autres réglages") != base
     assert digest_of(content, strict=True) != base
 
 
