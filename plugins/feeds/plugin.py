@@ -74,24 +74,22 @@ def build_catalog(generator):
             )
             for tag, posts in sorted(generator.tags.items())
         ],
-        "author": [
-            FeedSpec(
-                "author",
-                feed_title(site_name, author.name),
-                author.url,
-                newest(posts, limit),
+        # An author's and a category's feeds are made alike, from their name.
+        **{
+            kind: [
+                FeedSpec(
+                    kind,
+                    feed_title(site_name, group.name),
+                    group.url,
+                    newest(posts, limit),
+                )
+                for group, posts in groups
+            ]
+            for kind, groups in (
+                ("author", generator.authors),
+                ("category", generator.categories),
             )
-            for author, posts in generator.authors
-        ],
-        "category": [
-            FeedSpec(
-                "category",
-                feed_title(site_name, category.name),
-                category.url,
-                newest(posts, limit),
-            )
-            for category, posts in generator.categories
-        ],
+        },
     }
     generator.context["feed_catalog"] = catalog
     generator.feed_catalog = catalog

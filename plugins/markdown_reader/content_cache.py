@@ -46,20 +46,18 @@ class ContentCache:
         self.root = root
         self.key = key
 
-    def _path(self, data: bytes) -> str:
+    def _path(self, data: bytes | str) -> str:
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
         entry = hashlib.sha256(self.key.encode() + data).hexdigest()
         return os.path.join(self.root, entry[:2], f"{entry}.pickle")
 
     def has(self, data: bytes | str) -> bool:
         """Whether a result for `data` is stored."""
-        if isinstance(data, str):
-            data = data.encode("utf-8", "surrogatepass")
         return os.path.isfile(self._path(data))
 
     def fetch(self, data: bytes | str, compute: Callable[[], Any]) -> Any:
         """The cached result for `data`, else `compute()`, stored for next time."""
-        if isinstance(data, str):
-            data = data.encode("utf-8", "surrogatepass")
         path = self._path(data)
         try:
             with open(path, "rb") as cached:
